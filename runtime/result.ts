@@ -1,0 +1,82 @@
+/**
+ * Results and explanation traces, shared by the interpreter and generated evaluators so that
+ * both back ends return the very same objects.
+ *
+ * Inside an evaluation, a value that cannot be determined travels as a thrown `Indeterminacion`
+ * (or `ConflictoEntreCasos`): the happy path pays nothing for it, and the definition that was
+ * being evaluated turns it into a `Resultado` at its boundary.
+ */
+
+export interface CitaTraza {
+  readonly lugar: string;
+  readonly texto?: string;
+  /** Line of the official text where the quote starts, when the rule file has one. */
+  readonly linea?: number;
+}
+
+export interface Origen {
+  readonly fichero: string;
+  readonly linea: number;
+  readonly columna: number;
+  readonly lineaFin: number;
+  readonly columnaFin: number;
+}
+
+export type Resultado =
+  | { readonly estado: 'valor'; readonly valor: unknown }
+  | { readonly estado: 'indeterminado'; readonly motivo: string; readonly cita?: CitaTraza }
+  | { readonly estado: 'conflicto'; readonly motivo: string; readonly casos: readonly { readonly caso: string; readonly cita?: CitaTraza }[] };
+
+export interface PasoTraza {
+  /** The definition, norm or procedure step this step belongs to. */
+  readonly regla: string;
+  readonly tipo: 'caso' | 'en_otro_caso' | 'formula' | 'norma' | 'paso' | 'indeterminado' | 'conflicto';
+  /** Case id (R38…), norm id or step id. */
+  readonly caso?: string;
+  readonly argumentos?: readonly unknown[];
+  readonly cita?: CitaTraza;
+  readonly origen: Origen;
+  /** Values (exported to JSON) of the inputs and definitions the step reads. */
+  readonly datos: readonly { readonly nombre: string; readonly valor: unknown }[];
+  readonly resultado: Resultado;
+  /** Cases displaced by this one through «prevalece sobre». */
+  readonly desplaza?: readonly string[];
+}
+
+export interface Evaluacion {
+  readonly resultados: Readonly<Record<string, Resultado>>;
+  readonly traza: readonly PasoTraza[];
+}
+
+export class Indeterminacion {
+  constructor(
+    readonly motivo: string,
+    readonly cita?: CitaTraza,
+  ) {}
+}
+
+export class ConflictoEntreCasos {
+  constructor(
+    readonly motivo: string,
+    readonly casos: readonly { readonly caso: string; readonly cita?: CitaTraza }[],
+  ) {}
+}
+
+/** Turns a thrown indeterminacy or conflict into a result; rethrows anything else (a bug). */
+export function resultadoDeFallo(failure: unknown): Resultado {
+  if (failure instanceof Indeterminacion) return { estado: 'indeterminado', motivo: failure.motivo, cita: failure.cita };
+  if (failure instanceof ConflictoEntreCasos) return { estado: 'conflicto', motivo: failure.motivo, casos: failure.casos };
+  if (failure instanceof RangeError) return { estado: 'indeterminado', motivo: `Cálculo imposible: ${failure.message}` };
+  throw failure;
+}
+
+/** Rethrows a stored non-value result where a value is needed, keeping its reason. */
+export function exigirValor(nombre: string, r: Resultado): unknown {
+  if (r.estado === 'valor') return r.valor;
+  if (r.estado === 'indeterminado') throw new Indeterminacion(r.motivo.startsWith('«') ? r.motivo : `«${nombre}»: ${r.motivo}`, r.cita);
+  throw new ConflictoEntreCasos(`«${nombre}» tiene un conflicto: ${r.motivo}`, r.casos);
+}
+
+export function faltaDato(nombre: string): Indeterminacion {
+  return new Indeterminacion(`falta el dato «${nombre}»`);
+}
