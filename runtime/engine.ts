@@ -1,0 +1,380 @@
+/**
+ * The evaluation engine shared by both back ends. A back end supplies each rule as a spec whose
+ * conditions and values are functions (tree-walking closures in the interpreter, emitted code in
+ * generated modules); the engine owns everything else: choosing the applicable case, exceptions
+ * («prevalece sobre»), conflicts, indeterminado, modality, procedure checklists, memoisation and
+ * the explanation trace. One engine, one semantics.
+ */
+import type { Fecha } from './dates.ts';
+import { crearCalendario, type Calendario } from './calendar.ts';
+import type { Tipo, Vocabulario } from './types.ts';
+import {
+  ConflictoEntreCasos,
+  Indeterminacion,
+  resultadoDeFallo,
+  type CitaTraza,
+  type Evaluacion,
+  type Origen,
+  type PasoTraza,
+  type Resultado,
+} from './result.ts';
+import { exportar, mostrar } from './values.ts';
+
+export interface Lectura {
+  readonly nombre: string;
+  readonly clase: 'input' | 'def' | 'norm' | 'param';
+  readonly indice?: number;
+  readonly tipo: Tipo;
+}
+
+type Fn<T> = (ctx: Contexto, args: readonly unknown[]) => T;
+
+export interface CasoSpec {
+  readonly id: string;
+  readonly cita?: CitaTraza;
+  readonly origen: Origen;
+  readonly domina: readonly string[];
+  readonly lee: readonly Lectura[];
+  readonly condicion: Fn<boolean>;
+  /** A value, or the author's explicit «indeterminado "motivo"». */
+  readonly valor: Fn<unknown> | { readonly indeterminado: string };
+}
+
+export interface DefinicionSpec {
+  readonly nombre: string;
+  readonly tipo: Tipo;
+  readonly parametros: readonly { readonly nombre: string; readonly tipo: Tipo }[];
+  readonly formula?: { readonly cita?: CitaTraza; readonly origen: Origen; readonly lee: readonly Lectura[]; readonly valor: Fn<unknown> };
+  readonly casos: readonly CasoSpec[];
+  readonly otro?: { readonly cita?: CitaTraza; readonly origen: Origen; readonly lee: readonly Lectura[]; readonly valor: Fn<unknown> | { readonly indeterminado: string } };
+}
+
+export interface NormaSpec {
+  readonly nombre: string;
+  readonly id: string;
+  readonly modalidad: 'debe' | 'puede' | 'preferentemente';
+  readonly cita?: CitaTraza;
+  readonly origen: Origen;
+  readonly lee: readonly Lectura[];
+  readonly aplica?: Fn<boolean>;
+  readonly exige: Fn<boolean>;
+  /** Norms that displace this one when they apply (the inverse of «prevalece sobre»). */
+  readonly desplazadaPor: readonly string[];
+}
+
+export interface PasoSpec {
+  readonly id: string;
+  readonly nombre: string;
+  readonly doc?: string;
+  readonly documento?: string;
+  readonly cita?: CitaTraza;
+  readonly origen: Origen;
+  readonly lee: readonly Lectura[];
+  readonly responsable?: Fn<unknown>;
+  readonly plazo?: Fn<Fecha>;
+  readonly realizado?: Fn<Fecha | undefined>;
+  readonly cuando?: Fn<boolean>;
+  readonly tras: readonly string[];
+}
+
+export interface ProcedimientoSpec {
+  readonly nombre: string;
+  readonly pasos: readonly PasoSpec[];
+}
+
+export interface ProgramaSpec {
+  readonly vocabulario: Vocabulario;
+  readonly calendario: string;
+  readonly festivosLocales?: string;
+  readonly definiciones: Readonly<Record<string, DefinicionSpec>>;
+  readonly normas: Readonly<Record<string, NormaSpec>>;
+  readonly procedimientos: Readonly<Record<string, ProcedimientoSpec>>;
+  readonly salidas: readonly { readonly clase: 'definition' | 'norm' | 'procedure'; readonly nombre: string }[];
+}
+
+export interface OpcionesEvaluacion {
+  /** Evaluation date («hoy»), used by procedures to tell overdue steps and by «hoy». */
+  readonly fecha?: Fecha;
+  /** Record the explanation trace (default true). Off, evaluation allocates less. */
+  readonly traza?: boolean;
+  /** Only these outputs (default: all). */
+  readonly salidas?: readonly string[];
+}
+
+export interface PasoResultado {
+  readonly paso: string;
+  readonly id: string;
+  readonly descripcion?: string;
+  readonly responsable: unknown;
+  readonly documento?: string;
+  readonly plazo: Resultado;
+  readonly realizado: string | null;
+  readonly estado: string | Resultado;
+  readonly cita?: CitaTraza;
+}
+
+export class Contexto {
+  readonly memo = new Map<string, Resultado>();
+  readonly pasosMemo = new Map<string, Fecha | undefined>();
+  readonly traza: PasoTraza[] | null;
+  readonly calendario: Calendario;
+
+  constructor(
+    readonly programa: ProgramaSpec,
+    readonly entradas: Readonly<Record<string, unknown>>,
+    readonly fecha: Fecha | undefined,
+    conTraza: boolean,
+  ) {
+    this.traza = conTraza ? [] : null;
+    const festivos = programa.festivosLocales ? ((entradas[programa.festivosLocales] as Fecha[] | undefined) ?? []) : [];
+    this.calendario = crearCalendario(programa.calendario, festivos);
+  }
+
+  /** Value of a zero-parameter definition (memoised); throws if it is indeterminado or in conflict. */
+  definicion(nombre: string): unknown {
+    let r = this.memo.get(nombre);
+    if (r === undefined) {
+      r = resolverDefinicion(this, this.programa.definiciones[nombre]!, []);
+      this.memo.set(nombre, r);
+    }
+    return valorOFallo(nombre, r);
+  }
+
+  /** A call to a definition with parameters (not memoised: arguments differ). */
+  llamar(nombre: string, args: readonly unknown[]): unknown {
+    return valorOFallo(nombre, resolverDefinicion(this, this.programa.definiciones[nombre]!, args));
+  }
+
+  norma(nombre: string): unknown {
+    const key = `norma:${nombre}`;
+    let r = this.memo.get(key);
+    if (r === undefined) {
+      r = resolverNorma(this, this.programa.normas[nombre]!);
+      this.memo.set(key, r);
+    }
+    return valorOFallo(nombre, r);
+  }
+
+  /** The date a procedure step was done, or undefined. */
+  fechaPaso(procedimiento: string, paso: string): Fecha | undefined {
+    const key = `${procedimiento}.${paso}`;
+    if (this.pasosMemo.has(key)) return this.pasosMemo.get(key);
+    const spec = this.programa.procedimientos[procedimiento]!.pasos.find((p) => p.nombre === paso)!;
+    const value = spec.realizado ? spec.realizado(this, []) : undefined;
+    this.pasosMemo.set(key, value);
+    return value;
+  }
+}
+
+function valorOFallo(nombre: string, r: Resultado): unknown {
+  if (r.estado === 'valor') return r.valor;
+  if (r.estado === 'indeterminado') throw new Indeterminacion(r.motivo.startsWith('«') ? r.motivo : `«${nombre}» es indeterminado: ${r.motivo}`, r.cita);
+  throw new ConflictoEntreCasos(`«${nombre}» tiene un conflicto: ${r.motivo}`, r.casos);
+}
+
+function datos(ctx: Contexto, lee: readonly Lectura[], args: readonly unknown[]): PasoTraza['datos'] {
+  const v = ctx.programa.vocabulario;
+  return lee.map((l) => {
+    let valor: unknown = '(no evaluado)';
+    if (l.clase === 'input') valor = mostrar(l.tipo, ctx.entradas[l.nombre], v);
+    else if (l.clase === 'param') valor = mostrar(l.tipo, args[l.indice!], v);
+    else {
+      const r = ctx.memo.get(l.clase === 'norm' ? `norma:${l.nombre}` : l.nombre);
+      if (r) valor = r.estado === 'valor' ? mostrar(l.tipo, r.valor, v) : r.estado;
+    }
+    return { nombre: l.nombre, valor };
+  });
+}
+
+function exportarResultado(ctx: Contexto, tipo: Tipo, r: Resultado): Resultado {
+  return r.estado === 'valor' ? { estado: 'valor', valor: exportar(tipo, r.valor, ctx.programa.vocabulario) } : r;
+}
+
+function anotar(ctx: Contexto, paso: Omit<PasoTraza, 'resultado'> & { resultado: Resultado }, tipo: Tipo, args: readonly unknown[]): void {
+  if (!ctx.traza) return;
+  const argumentos = args.length ? args.map((a, i) => mostrar(ctx.programa.definiciones[paso.regla]?.parametros[i]?.tipo ?? { k: 'texto' }, a, ctx.programa.vocabulario)) : undefined;
+  ctx.traza.push({ ...paso, argumentos, resultado: exportarResultado(ctx, tipo, paso.resultado) });
+}
+
+function resolverDefinicion(ctx: Contexto, d: DefinicionSpec, args: readonly unknown[]): Resultado {
+  if (d.formula) {
+    const f = d.formula;
+    let r: Resultado;
+    try {
+      r = { estado: 'valor', valor: f.valor(ctx, args) };
+    } catch (failure) {
+      r = resultadoDeFallo(failure);
+    }
+    anotar(ctx, { regla: d.nombre, tipo: r.estado === 'valor' ? 'formula' : r.estado, cita: f.cita, origen: f.origen, datos: datos(ctx, f.lee, args), resultado: r }, d.tipo, args);
+    return r;
+  }
+
+  // Which cases apply? Evaluate every condition: two applicable cases may be a conflict.
+  const applicable: number[] = [];
+  const unknown: { index: number; failure: Resultado }[] = [];
+  for (let i = 0; i < d.casos.length; i++) {
+    try {
+      if (d.casos[i]!.condicion(ctx, args)) applicable.push(i);
+    } catch (failure) {
+      unknown.push({ index: i, failure: resultadoDeFallo(failure) });
+    }
+  }
+  // A case is displaced when an applicable case prevails over it.
+  const displaced = (i: number) => applicable.some((j) => d.casos[j]!.domina.includes(d.casos[i]!.id));
+  const live = applicable.filter((i) => !displaced(i));
+  const liveUnknown = unknown.filter((u) => !displaced(u.index));
+
+  if (liveUnknown.length > 0) {
+    const u = liveUnknown[0]!;
+    const caso = d.casos[u.index]!;
+    const why = u.failure.estado === 'valor' ? '' : u.failure.motivo;
+    const r: Resultado = u.failure.estado === 'conflicto'
+      ? u.failure
+      : { estado: 'indeterminado', motivo: `no se puede decidir si se aplica el caso ${caso.id}: ${why}`, cita: caso.cita };
+    anotar(ctx, { regla: d.nombre, tipo: r.estado === 'conflicto' ? 'conflicto' : 'indeterminado', caso: caso.id, cita: caso.cita, origen: caso.origen, datos: datos(ctx, caso.lee, args), resultado: r }, d.tipo, args);
+    return r;
+  }
+
+  if (live.length > 1) {
+    const casos = live.map((i) => ({ caso: d.casos[i]!.id, cita: d.casos[i]!.cita }));
+    const r: Resultado = {
+      estado: 'conflicto',
+      motivo: `se aplican a la vez los casos ${casos.map((c) => c.caso).join(' y ')} y ninguno prevalece sobre el otro`,
+      casos,
+    };
+    const first = d.casos[live[0]!]!;
+    anotar(ctx, { regla: d.nombre, tipo: 'conflicto', caso: casos.map((c) => c.caso).join(', '), cita: first.cita, origen: first.origen, datos: datos(ctx, first.lee, args), resultado: r }, d.tipo, args);
+    return r;
+  }
+
+  if (live.length === 1) {
+    const caso = d.casos[live[0]!]!;
+    const r = valorDeRama(ctx, caso.valor, args, caso.cita);
+    const desplaza = applicable.filter((i) => i !== live[0]).map((i) => d.casos[i]!.id);
+    anotar(
+      ctx,
+      { regla: d.nombre, tipo: r.estado === 'valor' ? 'caso' : r.estado, caso: caso.id, cita: caso.cita, origen: caso.origen, datos: datos(ctx, caso.lee, args), resultado: r, desplaza: desplaza.length ? desplaza : undefined },
+      d.tipo,
+      args,
+    );
+    return r;
+  }
+
+  if (d.otro) {
+    const r = valorDeRama(ctx, d.otro.valor, args, d.otro.cita);
+    anotar(ctx, { regla: d.nombre, tipo: r.estado === 'valor' ? 'en_otro_caso' : r.estado, caso: 'en otro caso', cita: d.otro.cita, origen: d.otro.origen, datos: datos(ctx, d.otro.lee, args), resultado: r }, d.tipo, args);
+    return r;
+  }
+  const r: Resultado = { estado: 'indeterminado', motivo: `ningún caso de «${d.nombre}» se aplica y el texto no dice qué ocurre entonces` };
+  const origen = d.casos[0]?.origen ?? { fichero: '', linea: 1, columna: 1, lineaFin: 1, columnaFin: 1 };
+  anotar(ctx, { regla: d.nombre, tipo: 'indeterminado', origen, datos: [], resultado: r }, d.tipo, args);
+  return r;
+}
+
+function valorDeRama(ctx: Contexto, valor: Fn<unknown> | { readonly indeterminado: string }, args: readonly unknown[], cita: CitaTraza | undefined): Resultado {
+  if (typeof valor !== 'function') return { estado: 'indeterminado', motivo: valor.indeterminado, cita };
+  try {
+    return { estado: 'valor', valor: valor(ctx, args) };
+  } catch (failure) {
+    return resultadoDeFallo(failure);
+  }
+}
+
+const CUMPLIMIENTO_TIPO: Tipo = { k: 'enum', nombre: 'Cumplimiento' };
+
+function resolverNorma(ctx: Contexto, n: NormaSpec): Resultado {
+  let r: Resultado;
+  try {
+    r = { estado: 'valor', valor: cumplimiento(ctx, n) };
+  } catch (failure) {
+    r = resultadoDeFallo(failure);
+  }
+  anotar(ctx, { regla: n.nombre, tipo: r.estado === 'valor' ? 'norma' : r.estado, caso: n.id, cita: n.cita, origen: n.origen, datos: datos(ctx, n.lee, []), resultado: r }, CUMPLIMIENTO_TIPO, []);
+  return r;
+}
+
+function cumplimiento(ctx: Contexto, n: NormaSpec): string {
+  for (const other of n.desplazadaPor) if (ctx.norma(other) !== 'no_aplica') return 'no_aplica';
+  if (n.aplica && !n.aplica(ctx, [])) return 'no_aplica';
+  const ok = n.exige(ctx, []);
+  switch (n.modalidad) {
+    case 'debe':
+      return ok ? 'cumple' : 'incumple';
+    case 'puede':
+      return ok ? 'permitido' : 'no_permitido';
+    case 'preferentemente':
+      return ok ? 'cumple' : 'recomendación_no_seguida';
+  }
+}
+
+function intentar<T>(f: () => T): { ok: true; valor: T } | { ok: false; resultado: Resultado } {
+  try {
+    return { ok: true, valor: f() };
+  } catch (failure) {
+    return { ok: false, resultado: resultadoDeFallo(failure) };
+  }
+}
+
+const FECHA: Tipo = { k: 'fecha' };
+
+function resolverProcedimiento(ctx: Contexto, p: ProcedimientoSpec): Resultado {
+  const v = ctx.programa.vocabulario;
+  const pasos: PasoResultado[] = [];
+  for (const paso of p.pasos) {
+    const exigible = paso.cuando ? intentar(() => paso.cuando!(ctx, [])) : { ok: true as const, valor: true };
+    const responsable = paso.responsable ? intentar(() => paso.responsable!(ctx, [])) : undefined;
+    const plazo = paso.plazo ? intentar(() => paso.plazo!(ctx, [])) : undefined;
+    const hecho = intentar(() => ctx.fechaPaso(p.nombre, paso.nombre));
+    let estado: string | Resultado;
+    if (!exigible.ok) estado = exigible.resultado;
+    else if (!exigible.valor) estado = 'no_exigible';
+    else if (!hecho.ok) estado = hecho.resultado;
+    else if (hecho.valor !== undefined && paso.tras.some((t) => { const antes = ctx.fechaPaso(p.nombre, t); return antes !== undefined && antes > hecho.valor!; })) estado = 'fuera_de_orden';
+    else if (!plazo) estado = hecho.valor !== undefined ? 'realizado' : 'pendiente';
+    else if (!plazo.ok) estado = hecho.valor !== undefined || ctx.fecha !== undefined ? plazo.resultado : 'pendiente';
+    else if (hecho.valor !== undefined) estado = hecho.valor <= plazo.valor ? 'a_tiempo' : 'tarde';
+    else estado = ctx.fecha !== undefined && ctx.fecha > plazo.valor ? 'vencido' : 'pendiente';
+    const resultadoPlazo: Resultado = !plazo ? { estado: 'indeterminado', motivo: 'el paso no tiene plazo' } : plazo.ok ? { estado: 'valor', valor: exportar(FECHA, plazo.valor, v) } : plazo.resultado;
+    const item: PasoResultado = {
+      paso: paso.nombre,
+      id: paso.id,
+      descripcion: paso.doc,
+      responsable: responsable?.ok ? responsable.valor : null,
+      documento: paso.documento,
+      plazo: resultadoPlazo,
+      realizado: hecho.ok && hecho.valor !== undefined ? (exportar(FECHA, hecho.valor, v) as string) : null,
+      estado,
+      cita: paso.cita,
+    };
+    pasos.push(item);
+    if (ctx.traza) {
+      const shown: Resultado = typeof estado === 'string' ? { estado: 'valor', valor: estado } : estado;
+      ctx.traza.push({ regla: p.nombre, tipo: 'paso', caso: paso.id, cita: paso.cita, origen: paso.origen, datos: datos(ctx, paso.lee, []), resultado: shown });
+    }
+  }
+  return { estado: 'valor', valor: pasos };
+}
+
+/** Evaluates the outputs of a program on a validated case. */
+export function evaluarPrograma(programa: ProgramaSpec, entradas: Readonly<Record<string, unknown>>, opciones: OpcionesEvaluacion = {}): Evaluacion {
+  const ctx = new Contexto(programa, entradas, opciones.fecha, opciones.traza !== false);
+  const resultados: Record<string, Resultado> = {};
+  for (const salida of programa.salidas) {
+    if (opciones.salidas && !opciones.salidas.includes(salida.nombre)) continue;
+    if (salida.clase === 'procedure') {
+      resultados[salida.nombre] = resolverProcedimiento(ctx, programa.procedimientos[salida.nombre]!);
+      continue;
+    }
+    const key = salida.clase === 'norm' ? `norma:${salida.nombre}` : salida.nombre;
+    try {
+      if (salida.clase === 'norm') ctx.norma(salida.nombre);
+      else ctx.definicion(salida.nombre);
+    } catch {
+      // The memo holds the indeterminado or conflict result; nothing else to do here.
+    }
+    const r = ctx.memo.get(key)!;
+    const tipo = salida.clase === 'norm' ? CUMPLIMIENTO_TIPO : programa.definiciones[salida.nombre]!.tipo;
+    resultados[salida.nombre] = exportarResultado(ctx, tipo, r);
+  }
+  return { resultados, traza: ctx.traza ?? [] };
+}

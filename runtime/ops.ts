@@ -1,0 +1,89 @@
+/**
+ * Operations and built-in functions as the evaluators run them. The interpreter calls these
+ * through a table; generated code calls them by name. Keeping one implementation is what
+ * makes the two back ends agree.
+ */
+import { decAdd, decSub, decMul, decDiv, decFromInt, decMin, decMax, type Dec } from './decimal.ts';
+import { anioDe, mesDe, diaDe, diaSemana, finDeMes, inicioDeMes, diasEntre, fechaDesdeComponentes, type Fecha } from './dates.ts';
+import { sumarDuracion, finDePlazo, type Duracion } from './durations.ts';
+import { cursoEscolarDe, inicioCurso, finCurso, edadEn, edadAlFinalDelAnio } from './school.ts';
+import type { Calendario } from './calendar.ts';
+import { Indeterminacion } from './result.ts';
+import { iguales, pertenece, union, interseccion, diferencia } from './values.ts';
+
+export { iguales, pertenece };
+
+export function fechaMasDuracion(f: Fecha, d: Duracion, cal: Calendario): Fecha {
+  return sumarDuracion(f, d, cal);
+}
+
+export function fechaMenosDuracion(f: Fecha, d: Duracion, cal: Calendario): Fecha {
+  return sumarDuracion(f, { cantidad: -d.cantidad, unidad: d.unidad }, cal);
+}
+
+export function cursoMasDuracion(c: number, d: Duracion, sign: 1 | -1): number {
+  if (d.unidad !== 'cursos' && d.unidad !== 'anios') throw new RangeError(`a un curso escolar solo se le suman cursos o años, no ${d.unidad}`);
+  return c + sign * d.cantidad;
+}
+
+export function duracionPor(d: Duracion, n: number): Duracion {
+  return { cantidad: d.cantidad * n, unidad: d.unidad };
+}
+
+export function sumaEnteros(xs: readonly number[]): number {
+  let total = 0;
+  for (const x of xs) total += x;
+  return total;
+}
+
+export function sumaDecimales(xs: readonly Dec[]): Dec {
+  let total = 0;
+  for (const x of xs) total = decAdd(total, x);
+  return total;
+}
+
+export function hoy(fecha: Fecha | undefined): Fecha {
+  if (fecha === undefined) throw new Indeterminacion('no se ha dado la fecha de evaluación del caso («hoy»)');
+  return fecha;
+}
+
+export function edadEnFecha(nacimiento: Fecha, f: Fecha): number {
+  if (f < nacimiento) throw new RangeError('la fecha es anterior al nacimiento');
+  return edadEn(nacimiento, f);
+}
+
+/** Built-ins keyed by their .neae name; each takes the calendar first (most ignore it). */
+export const BUILTIN_IMPLS: Readonly<Record<string, (cal: Calendario, hoyF: Fecha | undefined, ...args: never[]) => unknown>> = {
+  fecha_de: (_c, _h, a: number, m: number, d: number) => fechaDesdeComponentes(a, m, d),
+  año: (_c, _h, f: Fecha) => anioDe(f),
+  mes: (_c, _h, f: Fecha) => mesDe(f),
+  día: (_c, _h, f: Fecha) => diaDe(f),
+  día_semana: (_c, _h, f: Fecha) => diaSemana(f),
+  fin_de_mes: (_c, _h, f: Fecha) => finDeMes(f),
+  inicio_de_mes: (_c, _h, f: Fecha) => inicioDeMes(f),
+  días_entre: (_c, _h, a: Fecha, b: Fecha) => diasEntre(a, b),
+  días_hábiles_entre: (c, _h, a: Fecha, b: Fecha) => c.diasHabilesEntre(a, b),
+  es_hábil: (c, _h, f: Fecha) => c.esHabil(f),
+  hábil_siguiente: (c, _h, f: Fecha) => c.siguienteHabil(f),
+  fin_de_plazo: (c, _h, f: Fecha, d: Duracion) => finDePlazo(f, d, c),
+  curso_escolar: (_c, _h, f: Fecha) => cursoEscolarDe(f),
+  curso_que_empieza: (_c, _h, y: number) => y,
+  año_de_inicio: (_c, _h, c: number) => c,
+  inicio_curso: (_c, _h, c: number) => inicioCurso(c),
+  fin_curso: (_c, _h, c: number) => finCurso(c),
+  edad: (_c, _h, n: Fecha, f: Fecha) => edadEnFecha(n, f),
+  edad_a_31_diciembre: (_c, _h, n: Fecha, y: number) => edadAlFinalDelAnio(n, y),
+  hoy: (_c, h) => hoy(h),
+  número: (_c, _h, xs: readonly unknown[]) => xs.length,
+  unión: (_c, _h, a: readonly unknown[], b: readonly unknown[]) => union(a, b),
+  intersección: (_c, _h, a: readonly unknown[], b: readonly unknown[]) => interseccion(a, b),
+  diferencia: (_c, _h, a: readonly unknown[], b: readonly unknown[]) => diferencia(a, b),
+  mínimo: (_c, _h, a: number, b: number) => Math.min(a, b),
+  máximo: (_c, _h, a: number, b: number) => Math.max(a, b),
+  mínimo_dec: (_c, _h, a: Dec, b: Dec) => decMin(a, b),
+  máximo_dec: (_c, _h, a: Dec, b: Dec) => decMax(a, b),
+  suma: (_c, _h, xs: readonly number[]) => sumaEnteros(xs),
+  suma_dec: (_c, _h, xs: readonly Dec[]) => sumaDecimales(xs),
+};
+
+export { decAdd, decSub, decMul, decDiv, decFromInt };
