@@ -1,0 +1,261 @@
+/**
+ * The `neae` command line. Exit codes: 0 success, 1 the rules or tests have errors/failures,
+ * 2 the command was used wrongly (unknown command, missing file, bad case JSON).
+ */
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative, basename } from 'node:path';
+import { compile } from '../compiler/driver/compile.ts';
+import { nodeHost } from '../compiler/driver/node_host.ts';
+import { hasErrors, type Diagnostic } from '../compiler/diagnostics/diagnostic.ts';
+import { renderDiagnostics } from '../compiler/diagnostics/render.ts';
+import { interpreter } from '../compiler/interpret/interpret.ts';
+import { runTestFile, prepareTests } from '../compiler/testing/golden.ts';
+import { EntradaNoValida } from '../runtime/input.ts';
+import { fechaDesdeTexto } from '../runtime/dates.ts';
+import { explicar } from '../runtime/explain.ts';
+
+const HELP = `neae — normativa NEAE como código
+
+Uso:
+  neae check <fichero|carpeta>...            Comprueba ficheros .neae (sintaxis, tipos, citas).
+  neae test [fichero|carpeta]...             Ejecuta las pruebas *.pruebas.neae (por defecto: rules/).
+  neae eval <reglas.neae> --caso caso.json   Evalúa un caso y escribe el resultado en JSON.
+         [--fecha AAAA-MM-DD] [--explicar]   --explicar: explicación en español con las citas.
+  neae build <fichero|carpeta>... [--salida carpeta]
+                                             Genera un evaluador TypeScript por fichero de reglas.
+  neae fmt <fichero>... [--comprobar]        Da formato a ficheros .neae (--comprobar: solo dice si cambiarían).
+
+Opciones comunes:
+  --json        Diagnósticos en JSON (check, test).
+  -h, --help    Esta ayuda.    --version    La versión.
+(Se aceptan también los alias en inglés: --case, --date, --explain, --out, --check.)
+
+Códigos de salida: 0 correcto; 1 errores en las reglas o pruebas fallidas; 2 uso incorrecto.
+`;
+
+class UsageError extends Error {}
+
+interface Args {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+const ALIASES: Record<string, string> = { case: 'caso', date: 'fecha', explain: 'explicar', out: 'salida', check: 'comprobar', h: 'help' };
+const VALUE_FLAGS = new Set(['caso', 'fecha', 'salida']);
+
+function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith('-')) {
+      let [name, value] = arg.replace(/^--?/, '').split('=', 2) as [string, string | undefined];
+      name = ALIASES[name] ?? name;
+      if (VALUE_FLAGS.has(name) && value === undefined) {
+        value = argv[++i];
+        if (value === undefined) throw new UsageError(`--${name} necesita un valor.`);
+      }
+      flags.set(name, value ?? true);
+    } else positional.push(arg);
+  }
+  return { positional, flags };
+}
+
+function findFiles(paths: string[], predicate: (f: string) => boolean): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    let stat;
+    try {
+      stat = statSync(p);
+    } catch {
+      throw new UsageError(`No existe «${p}».`);
+    }
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(p).sort()) if (entry !== 'node_modules' && !entry.startsWith('.')) walk(join(p, entry));
+    } else if (predicate(p)) out.push(p);
+  };
+  paths.forEach(walk);
+  return out;
+}
+
+const isTestFile = (f: string) => f.endsWith('.pruebas.neae');
+const isRuleFile = (f: string) => f.endsWith('.neae') && !isTestFile(f);
+
+function lookupFrom(sources: ReadonlyMap<string, string>) {
+  return (file: string) => sources.get(file) ?? nodeHost.read(file);
+}
+
+function printDiagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, string>, json: boolean): void {
+  if (json) process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+  else if (list.length) process.stderr.write(renderDiagnostics(list, lookupFrom(sources)) + '\n');
+}
+
+function cmdCheck(args: Args): number {
+  const files = findFiles(args.positional.length ? args.positional : ['rules'], (f) => f.endsWith('.neae'));
+  const all: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  for (const file of files) {
+    const result = isTestFile(file) ? prepareTests(file, nodeHost) : compile(file, nodeHost);
+    const diagnostics = 'prepared' in result ? result.diagnostics.filter((d) => d.span.file === file) : result.diagnostics;
+    for (const [k, v] of ('compilation' in result ? result.compilation?.sources : (result as { sources: Map<string, string> }).sources) ?? []) sources.set(k, v);
+    for (const d of diagnostics) if (!all.some((x) => x === d || (x.code === d.code && x.span.file === d.span.file && x.span.start.offset === d.span.start.offset))) all.push(d);
+  }
+  printDiagnostics(all, sources, args.flags.has('json'));
+  if (!args.flags.has('json')) process.stderr.write(`${files.length} fichero(s) comprobado(s).\n`);
+  return hasErrors(all) ? 1 : 0;
+}
+
+function cmdTest(args: Args): number {
+  const files = findFiles(args.positional.length ? args.positional : ['rules'], isTestFile);
+  if (files.length === 0) throw new UsageError('No se han encontrado ficheros *.pruebas.neae.');
+  let passed = 0;
+  let failed = 0;
+  let broken = 0;
+  for (const file of files) {
+    const result = runTestFile(file, nodeHost);
+    const sources = result.compilation?.sources ?? new Map();
+    if (hasErrors(result.diagnostics)) {
+      broken++;
+      process.stdout.write(`✗ ${file}: no se puede ejecutar\n`);
+      printDiagnostics(result.diagnostics, new Map([...sources, [file, nodeHost.read(file) ?? '']]), false);
+      continue;
+    }
+    const ok = result.outcomes.filter((o) => o.passed).length;
+    process.stdout.write(`${ok === result.outcomes.length ? '✓' : '✗'} ${file}: ${ok}/${result.outcomes.length}\n`);
+    for (const o of result.outcomes) {
+      if (o.passed) passed++;
+      else {
+        failed++;
+        process.stdout.write(`  ✗ ${o.name} (${file}:${o.span.start.line})\n${o.failures.map((f) => `      ${f}`).join('\n')}\n`);
+      }
+    }
+  }
+  process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+  if (broken) process.stdout.write(`${broken} fichero(s) de pruebas con errores\n`);
+  return failed || broken ? 1 : 0;
+}
+
+function cmdEval(args: Args): number {
+  const [file] = args.positional;
+  if (!file) throw new UsageError('Indica el fichero de reglas: neae eval reglas.neae --caso caso.json');
+  const casePath = args.flags.get('caso');
+  if (typeof casePath !== 'string') throw new UsageError('Indica el caso: --caso caso.json (o --caso - para leerlo de la entrada estándar).');
+  const compilation = compile(file, nodeHost);
+  if (hasErrors(compilation.diagnostics) || !compilation.program) {
+    printDiagnostics(compilation.diagnostics, compilation.sources, false);
+    return 1;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(casePath === '-' ? 0 : casePath, 'utf8'));
+  } catch (failure) {
+    throw new UsageError(`No se puede leer el caso «${casePath}»: ${(failure as Error).message}`);
+  }
+  let fecha: number | undefined;
+  const date = args.flags.get('fecha');
+  if (typeof date === 'string') {
+    try {
+      fecha = fechaDesdeTexto(date);
+    } catch (failure) {
+      throw new UsageError((failure as Error).message);
+    }
+  }
+  try {
+    const evaluation = interpreter(compilation.program).evaluate(raw, { fecha });
+    if (args.flags.has('explicar')) process.stdout.write(explicar(evaluation));
+    else process.stdout.write(JSON.stringify(evaluation, null, 2) + '\n');
+    return 0;
+  } catch (failure) {
+    if (failure instanceof EntradaNoValida) {
+      process.stderr.write(failure.message + '\n');
+      return 2;
+    }
+    throw failure;
+  }
+}
+
+async function cmdBuild(args: Args): Promise<number> {
+  const { generateModule } = await import('../compiler/codegen/generate.ts');
+  const files = findFiles(args.positional.length ? args.positional : ['rules'], isRuleFile);
+  const out = args.flags.get('salida');
+  let errors = false;
+  for (const file of files) {
+    const compilation = compile(file, nodeHost);
+    if (hasErrors(compilation.diagnostics) || !compilation.program) {
+      printDiagnostics(compilation.diagnostics, compilation.sources, false);
+      errors = true;
+      continue;
+    }
+    if (!compilation.main?.header) continue; // vocabulary-only files have nothing to evaluate
+    const target = typeof out === 'string' ? join(out, relative('.', file).replace(/\.neae$/, '.ts')) : file.replace(/\.neae$/, '.generado.ts');
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, generateModule(compilation.program, { runtimeImport: runtimeImportFor(target) }));
+    process.stderr.write(`${file} → ${target}\n`);
+  }
+  return errors ? 1 : 0;
+}
+
+function runtimeImportFor(target: string): string {
+  const root = join(dirname(new URL(import.meta.url).pathname), '..', 'runtime');
+  let rel = relative(dirname(target), root).split('\\').join('/');
+  if (!rel.startsWith('.')) rel = `./${rel}`;
+  return rel;
+}
+
+async function cmdFmt(args: Args): Promise<number> {
+  const { formatSource } = await import('../compiler/format/format.ts');
+  const files = findFiles(args.positional, (f) => f.endsWith('.neae'));
+  if (!files.length) throw new UsageError('Indica los ficheros a formatear.');
+  let changed = 0;
+  let failed = false;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const result = formatSource(text, file);
+    if (!result.ok) {
+      printDiagnostics(result.diagnostics, new Map([[file, text]]), false);
+      failed = true;
+      continue;
+    }
+    if (result.text !== text) {
+      changed++;
+      if (args.flags.has('comprobar')) process.stdout.write(`sin formato: ${file}\n`);
+      else writeFileSync(file, result.text);
+    }
+  }
+  if (args.flags.has('comprobar')) return changed || failed ? 1 : 0;
+  process.stderr.write(`${changed} fichero(s) formateado(s) de ${files.length}.\n`);
+  return failed ? 1 : 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    const args = parseArgs(rest);
+    if (!command || command === '--help' || command === '-h' || command === 'help' || args.flags.has('help')) {
+      process.stdout.write(HELP);
+      return command ? 0 : 2;
+    }
+    if (command === '--version') {
+      const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+      process.stdout.write(`neae ${pkg.version}\n`);
+      return 0;
+    }
+    switch (command) {
+      case 'check': return cmdCheck(args);
+      case 'test': return cmdTest(args);
+      case 'eval': return cmdEval(args);
+      case 'build': return await cmdBuild(args);
+      case 'fmt': return await cmdFmt(args);
+      default:
+        throw new UsageError(`Orden desconocida «${command}». Órdenes: check, test, eval, build, fmt (neae --help).`);
+    }
+  } catch (failure) {
+    if (failure instanceof UsageError) {
+      process.stderr.write(`neae: ${failure.message}\n`);
+      return 2;
+    }
+    throw failure;
+  }
+}
+
+export { basename };

@@ -1,0 +1,44 @@
+/** Renders an evaluation as a Spanish explanation a legal reviewer can follow, citing each step. */
+import type { Evaluacion, PasoTraza, Resultado } from './result.ts';
+
+function valor(r: Resultado): string {
+  if (r.estado === 'valor') return typeof r.valor === 'string' ? r.valor : JSON.stringify(r.valor);
+  if (r.estado === 'indeterminado') return `INDETERMINADO — ${r.motivo}`;
+  return `CONFLICTO — ${r.motivo}`;
+}
+
+function paso(p: PasoTraza, n: number): string[] {
+  const head =
+    p.tipo === 'paso'
+      ? `${n}. Procedimiento «${p.regla}», paso ${p.caso}: ${valor(p.resultado)}`
+      : p.tipo === 'norma'
+        ? `${n}. Norma ${p.caso} «${p.regla}»: ${valor(p.resultado)}`
+        : `${n}. «${p.regla}»${p.argumentos ? `(${p.argumentos.join(', ')})` : ''} = ${valor(p.resultado)}${p.caso ? `  [${p.caso === 'en otro caso' ? 'en otro caso' : `caso ${p.caso}`}]` : ''}`;
+  const lines = [head];
+  if (p.datos.length) lines.push(`   porque: ${p.datos.map((d) => `${d.nombre} = ${String(d.valor)}`).join('; ')}`);
+  if (p.desplaza?.length) lines.push(`   prevalece sobre: ${p.desplaza.join(', ')}`);
+  if (p.cita) {
+    lines.push(`   según: ${p.cita.lugar}${p.cita.linea ? ` (texto oficial, línea ${p.cita.linea})` : ''}`);
+    if (p.cita.texto) lines.push(`   «${p.cita.texto.replace(/\s+/g, ' ').trim()}»`);
+  }
+  lines.push(`   regla en ${p.origen.fichero}:${p.origen.linea}`);
+  return lines;
+}
+
+export function explicar(e: Evaluacion): string {
+  const out: string[] = ['Resultados:'];
+  for (const [nombre, r] of Object.entries(e.resultados)) {
+    if (r.estado === 'valor' && Array.isArray(r.valor) && r.valor.length && typeof r.valor[0] === 'object' && r.valor[0] !== null && 'paso' in r.valor[0]) {
+      out.push(`  ${nombre}:`);
+      for (const s of r.valor as { paso: string; responsable: unknown; documento?: string; plazo: Resultado; realizado: string | null; estado: unknown }[]) {
+        const estado = typeof s.estado === 'string' ? s.estado : valor(s.estado as Resultado);
+        out.push(`    - ${s.paso} (${String(s.responsable ?? 'sin responsable')}${s.documento ? `; ${s.documento}` : ''}): plazo ${valor(s.plazo)}; realizado ${s.realizado ?? 'no'}; ${estado}`);
+      }
+      continue;
+    }
+    out.push(`  ${nombre}: ${valor(r)}`);
+  }
+  out.push('', 'Razonamiento, paso a paso:');
+  e.traza.forEach((p, i) => out.push(...paso(p, i + 1), ''));
+  return out.join('\n').trimEnd() + '\n';
+}
