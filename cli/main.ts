@@ -97,7 +97,8 @@ function cmdCheck(args: Args): number {
   for (const file of files) {
     const result = isTestFile(file) ? prepareTests(file, nodeHost) : compile(file, nodeHost);
     const diagnostics = 'prepared' in result ? result.diagnostics.filter((d) => d.span.file === file) : result.diagnostics;
-    for (const [k, v] of ('compilation' in result ? result.compilation?.sources : (result as { sources: Map<string, string> }).sources) ?? []) sources.set(k, v);
+    const found = 'prepared' in result ? result.compilation?.sources : result.sources;
+    for (const [k, v] of found ?? []) sources.set(k, v);
     for (const d of diagnostics) if (!all.some((x) => x === d || (x.code === d.code && x.span.file === d.span.file && x.span.start.offset === d.span.start.offset))) all.push(d);
   }
   printDiagnostics(all, sources, args.flags.has('json'));

@@ -42,7 +42,7 @@ function lexingDiagnostic(file: string, text: string, e: ILexingError): Diagnost
 function syntaxDiagnostic(file: string, e: IRecognitionException): Diagnostic {
   let token = e.token;
   // At the end of input Chevrotain reports the EOF token, which has no position: use the last real one.
-  if (token.tokenType.name === 'EOF' || Number.isNaN(token.startOffset)) token = e.previousToken ?? token;
+  if (token.tokenType.name === 'EOF' || Number.isNaN(token.startOffset)) token = (e as IRecognitionException & { previousToken?: IToken }).previousToken ?? token;
   const span = Number.isNaN(token.startOffset)
     ? { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }
     : tokenSpan(file, token);

@@ -117,7 +117,7 @@ export class Contexto {
   readonly memo = new Map<string, Resultado>();
   readonly pasosMemo = new Map<string, Fecha | undefined>();
   readonly traza: PasoTraza[] | null;
-  readonly calendario: Calendario;
+  private calendarioCreado: Calendario | undefined;
 
   constructor(
     readonly programa: ProgramaSpec,
@@ -126,8 +126,15 @@ export class Contexto {
     conTraza: boolean,
   ) {
     this.traza = conTraza ? [] : null;
-    const festivos = programa.festivosLocales ? ((entradas[programa.festivosLocales] as Fecha[] | undefined) ?? []) : [];
-    this.calendario = crearCalendario(programa.calendario, festivos);
+  }
+
+  /** Built on first use: most rules never count días hábiles. */
+  get calendario(): Calendario {
+    if (!this.calendarioCreado) {
+      const festivos = this.programa.festivosLocales ? ((this.entradas[this.programa.festivosLocales] as Fecha[] | undefined) ?? []) : [];
+      this.calendarioCreado = calendarioDe(this.programa.calendario, festivos);
+    }
+    return this.calendarioCreado;
   }
 
   /** Value of a zero-parameter definition (memoised); throws if it is indeterminado or in conflict. */
@@ -164,6 +171,16 @@ export class Contexto {
     this.pasosMemo.set(key, value);
     return value;
   }
+}
+
+const calendariosSinExtras = new Map<string, Calendario>();
+
+/** Calendars without local holidays are shared across evaluations (their year tables are the costly part). */
+function calendarioDe(region: string, festivos: readonly Fecha[]): Calendario {
+  if (festivos.length) return crearCalendario(region, festivos);
+  let c = calendariosSinExtras.get(region);
+  if (!c) calendariosSinExtras.set(region, (c = crearCalendario(region)));
+  return c;
 }
 
 function valorOFallo(nombre: string, r: Resultado): unknown {

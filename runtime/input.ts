@@ -12,8 +12,8 @@ import type { Duracion, Unidad } from './durations.ts';
 import type { Tipo, Vocabulario } from './types.ts';
 import { conjunto } from './values.ts';
 
-function conMensaje<T>(parse: (raw: string) => T) {
-  return (raw: string, ctx: z.RefinementCtx): T => {
+function conMensaje<T, R = string>(parse: (raw: R) => T) {
+  return (raw: R, ctx: z.RefinementCtx): T => {
     try {
       return parse(raw);
     } catch (failure) {
@@ -24,7 +24,7 @@ function conMensaje<T>(parse: (raw: string) => T) {
 }
 
 export const zFecha = () =>
-  z.string({ error: 'se esperaba una fecha «AAAA-MM-DD»' }).transform(conMensaje(fechaDesdeTexto));
+  z.string({ error: 'se esperaba una fecha «AAAA-MM-DD»' }).transform(conMensaje<number>(fechaDesdeTexto));
 
 export const zEntero = () => z.number({ error: 'se esperaba un número entero' }).int({ error: 'se esperaba un número entero' });
 
@@ -32,14 +32,14 @@ export const zEntero = () => z.number({ error: 'se esperaba un número entero' }
 export const zDecimal = () =>
   z
     .union([z.number(), z.string()], { error: 'se esperaba un número' })
-    .transform(conMensaje<Dec>((raw) => (typeof raw === 'number' ? decFromNumber(raw) : decFromString(String(raw).trim()))));
+    .transform(conMensaje<Dec, string | number>((raw) => (typeof raw === 'number' ? decFromNumber(raw) : decFromString(String(raw).trim()))));
 
 /** A percentage given in points: 50 (or "50 %") means 50 %, held as the fraction 0.5. */
 export const zPorcentaje = () =>
   z
     .union([z.number(), z.string()], { error: 'se esperaba un porcentaje (p. ej. 50)' })
     .transform(
-      conMensaje<Dec>((raw) => {
+      conMensaje<Dec, string | number>((raw) => {
         const points = typeof raw === 'number' ? decFromNumber(raw) : decFromString(String(raw).replace('%', '').trim());
         return decDiv(points, decMulInt(decFromNumber(1), 100));
       }),
@@ -70,7 +70,7 @@ export function duracionDesdeTexto(text: string): Duracion {
 export const zDuracion = () =>
   z.union(
     [
-      z.string().transform(conMensaje(duracionDesdeTexto)),
+      z.string().transform(conMensaje<Duracion>(duracionDesdeTexto)),
       z.object({ cantidad: z.number().int(), unidad: z.enum(['dias_naturales', 'dias_habiles', 'semanas', 'meses', 'anios', 'cursos']) }).strict(),
     ],
     { error: 'se esperaba una duración, p. ej. «1 mes» o «15 días naturales»' },
@@ -79,7 +79,7 @@ export const zDuracion = () =>
 export const zCurso = () =>
   z
     .union([z.number().int(), z.string()], { error: 'se esperaba un curso escolar «2025-2026»' })
-    .transform(conMensaje((raw) => (typeof raw === 'number' ? raw : cursoDesdeTexto(String(raw)))));
+    .transform(conMensaje<number, string | number>((raw) => (typeof raw === 'number' ? raw : cursoDesdeTexto(String(raw)))));
 
 export const zEnum = (nombre: string, valores: readonly string[]) =>
   z.string({ error: `se esperaba un valor de ${nombre}: ${valores.join(', ')}` }).refine((v) => valores.includes(v), {

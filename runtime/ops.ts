@@ -42,6 +42,12 @@ export function sumaDecimales(xs: readonly Dec[]): Dec {
   return total;
 }
 
+/** An optional value read where a value is needed: absent → indeterminado «falta el dato». */
+export function requerido<T>(v: T | undefined, what: string): T {
+  if (v === undefined) throw new Indeterminacion(`falta el dato «${what}»`);
+  return v;
+}
+
 export function hoy(fecha: Fecha | undefined): Fecha {
   if (fecha === undefined) throw new Indeterminacion('no se ha dado la fecha de evaluación del caso («hoy»)');
   return fecha;

@@ -27,6 +27,11 @@ export type Resultado =
   | { readonly estado: 'indeterminado'; readonly motivo: string; readonly cita?: CitaTraza }
   | { readonly estado: 'conflicto'; readonly motivo: string; readonly casos: readonly { readonly caso: string; readonly cita?: CitaTraza }[] };
 
+/** A result whose value has a known JSON type (what generated evaluators declare). */
+export type ResultadoDe<T> =
+  | { readonly estado: 'valor'; readonly valor: T }
+  | Exclude<Resultado, { readonly estado: 'valor' }>;
+
 export interface PasoTraza {
   /** The definition, norm or procedure step this step belongs to. */
   readonly regla: string;

@@ -7,9 +7,8 @@ import type { Contexto } from '../../runtime/engine.ts';
 import { decAdd, decSub, decMul, decDiv, decFromInt, decNeg } from '../../runtime/decimal.ts';
 import { diasEntre } from '../../runtime/dates.ts';
 import type { Duracion } from '../../runtime/durations.ts';
-import { faltaDato } from '../../runtime/result.ts';
 import { iguales, pertenece, conjunto } from '../../runtime/values.ts';
-import { BUILTIN_IMPLS, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '../../runtime/ops.ts';
+import { BUILTIN_IMPLS, requerido, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '../../runtime/ops.ts';
 
 export function evalExpr(e: IR.Expr, ctx: Contexto, args: readonly unknown[]): unknown {
   switch (e.k) {
@@ -39,11 +38,8 @@ export function evalExpr(e: IR.Expr, ctx: Contexto, args: readonly unknown[]): u
       return e.type.k === 'entero' ? -(evalExpr(e.operand, ctx, args) as number) : decNeg(evalExpr(e.operand, ctx, args) as number);
     case 'exists':
       return evalExpr(e.operand, ctx, args) !== undefined;
-    case 'unwrap': {
-      const v = evalExpr(e.operand, ctx, args);
-      if (v === undefined) throw faltaDato(e.what);
-      return v;
-    }
+    case 'unwrap':
+      return requerido(evalExpr(e.operand, ctx, args), e.what);
     case 'to_dec':
       return decFromInt(evalExpr(e.operand, ctx, args) as number);
     case 'if':

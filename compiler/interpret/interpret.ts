@@ -4,7 +4,7 @@
  */
 import type * as IR from '../ir/ir.ts';
 import type { Span } from '../diagnostics/diagnostic.ts';
-import type { CasoSpec, DefinicionSpec, Lectura, NormaSpec, ProcedimientoSpec, ProgramaSpec, OpcionesEvaluacion } from '../../runtime/engine.ts';
+import type { CasoSpec, PasoSpec, DefinicionSpec, Lectura, NormaSpec, ProcedimientoSpec, ProgramaSpec, OpcionesEvaluacion } from '../../runtime/engine.ts';
 import { evaluarPrograma } from '../../runtime/engine.ts';
 import type { CitaTraza, Evaluacion, Origen } from '../../runtime/result.ts';
 import { esquemaDeEntradas, validarEntrada } from '../../runtime/input.ts';
@@ -78,9 +78,9 @@ function procedureSpec(p: IR.ProcedureIR): ProcedimientoSpec {
       origen: origin(s.span),
       lee: readsOf(s.reads),
       responsable: s.responsible && fn(s.responsible),
-      plazo: s.deadline && (fn(s.deadline) as (c: never, a: readonly unknown[]) => number),
-      realizado: s.done && (fn(s.done) as (c: never, a: readonly unknown[]) => number | undefined),
-      cuando: s.when && (fn(s.when) as (c: never, a: readonly unknown[]) => boolean),
+      plazo: s.deadline && (fn(s.deadline) as PasoSpec['plazo']),
+      realizado: s.done && (fn(s.done) as PasoSpec['realizado']),
+      cuando: s.when && (fn(s.when) as PasoSpec['cuando']),
       tras: s.after,
     })),
   };

@@ -25,7 +25,7 @@ export function resolveType(env: Environment, ref: A.TypeRef, diagnostics: Diagn
   if (ref.kind === 'set' || ref.kind === 'list') {
     const element = resolveType(env, ref.element, diagnostics);
     base = ref.kind === 'set' ? T.set(element) : T.list(element);
-  } else {
+  } else if (ref.kind === 'named') {
     const name = ref.name.text;
     const folded = name === 'duracion' ? 'duración' : name;
     if (BUILTIN_TYPES.includes(folded)) base = T.t(folded as never);
@@ -39,7 +39,7 @@ export function resolveType(env: Environment, ref: A.TypeRef, diagnostics: Diagn
       );
       base = T.ERROR;
     }
-  }
+  } else base = T.ERROR;
   return ref.optional ? T.optional(base) : base;
 }
 

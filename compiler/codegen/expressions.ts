@@ -1,0 +1,73 @@
+/**
+ * IR expression → TypeScript source. Must mean exactly what interpret/eval.ts does: same
+ * evaluation order, same short-circuits, same runtime functions for every non-trivial operation.
+ */
+import type * as IR from '../ir/ir.ts';
+import type { Tipo } from '../../runtime/types.ts';
+
+const q = JSON.stringify;
+
+function literal(value: unknown): string {
+  return value === undefined ? 'undefined' : JSON.stringify(value);
+}
+
+/** Values compared with === at run time (iguales would give the same answer, slower). */
+function primitive(t: Tipo): boolean {
+  return t.k !== 'conjunto' && t.k !== 'lista' && t.k !== 'registro' && t.k !== 'duración' && t.k !== 'opcional' && t.k !== 'error';
+}
+
+const num = (s: string) => `(${s} as number)`;
+
+export function emitExpr(e: IR.Expr): string {
+  switch (e.k) {
+    case 'lit': return literal(e.value);
+    case 'input': return `ctx.entradas[${q(e.name)}]`;
+    case 'param': return `args[${e.index}]`;
+    case 'def': return `ctx.definicion(${q(e.name)})`;
+    case 'norm': return `ctx.norma(${q(e.name)})`;
+    case 'step': return `ctx.fechaPaso(${q(e.procedure)}, ${q(e.step)})`;
+    case 'call': return `ctx.llamar(${q(e.name)}, [${e.args.map(emitExpr).join(', ')}])`;
+    case 'builtin': return `(BUILTIN_IMPLS[${q(e.fn)}] as Builtin)(ctx.calendario, ctx.fecha${e.args.map((a) => `, ${emitExpr(a)}`).join('')})`;
+    case 'field': return `(${emitExpr(e.target)} as Registro)[${q(e.field)}]`;
+    case 'not': return `!(${emitExpr(e.operand)})`;
+    case 'neg': return e.type.k === 'entero' ? `-${num(emitExpr(e.operand))}` : `decNeg(${num(emitExpr(e.operand))})`;
+    case 'exists': return `(${emitExpr(e.operand)} !== undefined)`;
+    case 'unwrap': return `requerido(${emitExpr(e.operand)}, ${q(e.what)})`;
+    case 'to_dec': return `decFromInt(${num(emitExpr(e.operand))})`;
+    case 'if': return `(${emitExpr(e.condition)} ? ${emitExpr(e.then)} : ${emitExpr(e.else)})`;
+    case 'set': return `conjunto([${e.elements.map(emitExpr).join(', ')}])`;
+    case 'list': return `[${e.elements.map(emitExpr).join(', ')}]`;
+    case 'record': return `{ ${e.fields.map((f) => `${q(f.name)}: ${emitExpr(f.value)}`).join(', ')} }`;
+    case 'bin': return binary(e);
+  }
+}
+
+function binary(e: Extract<IR.Expr, { k: 'bin' }>): string {
+  const l = emitExpr(e.left);
+  const r = emitExpr(e.right);
+  switch (e.op) {
+    case 'and': return `((${l} as boolean) && (${r} as boolean))`;
+    case 'or': return `((${l} as boolean) || (${r} as boolean))`;
+    case 'eq': return primitive(e.left.type) && primitive(e.right.type) ? `(${l} === ${r})` : `iguales(${l}, ${r})`;
+    case 'ne': return primitive(e.left.type) && primitive(e.right.type) ? `(${l} !== ${r})` : `!iguales(${l}, ${r})`;
+    case 'lt': return `(${num(l)} < ${num(r)})`;
+    case 'le': return `(${num(l)} <= ${num(r)})`;
+    case 'gt': return `(${num(l)} > ${num(r)})`;
+    case 'ge': return `(${num(l)} >= ${num(r)})`;
+    case 'in': return `pertenece(${l}, ${r} as unknown[])`;
+    case 'not_in': return `!pertenece(${l}, ${r} as unknown[])`;
+    case 'add_int': return `(${num(l)} + ${num(r)})`;
+    case 'sub_int': return `(${num(l)} - ${num(r)})`;
+    case 'mul_int': return `(${num(l)} * ${num(r)})`;
+    case 'add_dec': return `decAdd(${num(l)}, ${num(r)})`;
+    case 'sub_dec': return `decSub(${num(l)}, ${num(r)})`;
+    case 'mul_dec': return `decMul(${num(l)}, ${num(r)})`;
+    case 'div_dec': return `decDiv(${num(l)}, ${num(r)})`;
+    case 'date_plus': return `fechaMasDuracion(${num(l)}, ${r} as Duracion, ctx.calendario)`;
+    case 'date_minus': return `fechaMenosDuracion(${num(l)}, ${r} as Duracion, ctx.calendario)`;
+    case 'date_diff': return `(${num(l)} - ${num(r)})`; // = diasEntre(right, left), keeping left-to-right order
+    case 'course_plus': return `cursoMasDuracion(${num(l)}, ${r} as Duracion, 1)`;
+    case 'course_minus': return `cursoMasDuracion(${num(l)}, ${r} as Duracion, -1)`;
+    case 'dur_times': return `duracionPor(${l} as Duracion, ${num(r)})`;
+  }
+}
