@@ -245,15 +245,18 @@ export class NeaeParser extends CstParser {
 
   private stepAttribute = this.RULE('stepAttribute', () => {
     this.OR([
-      { ALT: () => { this.CONSUME(T.Responsable); this.SUBRULE(this.expression, { LABEL: 'responsible' }); } },
-      { ALT: () => { this.CONSUME(T.Documento); this.CONSUME(T.StringLiteral, { LABEL: 'document' }); } },
-      { ALT: () => { this.CONSUME(T.Plazo); this.SUBRULE2(this.expression, { LABEL: 'deadline' }); } },
-      { ALT: () => { this.CONSUME(T.Realizado); this.SUBRULE3(this.expression, { LABEL: 'done' }); } },
-      { ALT: () => { this.CONSUME(T.Cuando); this.SUBRULE4(this.expression, { LABEL: 'when' }); } },
+      {
+        GATE: () => this.LA(1).image.toLowerCase() in T.stepAttributeWords,
+        ALT: () => {
+          this.CONSUME(T.Identifier, { LABEL: 'attribute' });
+          this.SUBRULE(this.expression, { LABEL: 'value' });
+        },
+      },
+      { ALT: () => { this.CONSUME(T.Cuando); this.SUBRULE2(this.expression, { LABEL: 'when' }); } },
       {
         ALT: () => {
           this.CONSUME(T.Tras);
-          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier, { LABEL: 'after' }) });
+          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME2(T.Identifier, { LABEL: 'after' }) });
         },
       },
       { ALT: () => this.SUBRULE(this.citation) },

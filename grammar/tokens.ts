@@ -71,11 +71,7 @@ export const Aplica = keyword('Aplica', 'aplica', '«aplica si …»: cuándo ri
 export const Debe = keyword('Debe', 'debe', 'Obligación: si no se cumple, la norma se incumple.');
 export const Puede = keyword('Puede', 'puede', 'Permiso: lo que la norma permite.');
 export const Preferentemente = keyword('Preferentemente', 'preferentemente', 'Recomendación: no seguirla es un aviso, no un incumplimiento.');
-// Procedures
-export const Responsable = keyword('Responsable', 'responsable', 'Quién debe realizar el paso.');
-export const Documento = keyword('Documento', 'documento', 'El documento que produce el paso.');
-export const Plazo = keyword('Plazo', 'plazo', 'Fecha límite del paso.');
-export const Realizado = keyword('Realizado', 'realizado', 'Fecha en que se realizó el paso (dato del caso).');
+// Procedures («responsable», «documento», «plazo» and «realizado» are contextual: they stay usable as names)
 export const Tras = keyword('Tras', 'tras', 'Paso que debe haberse realizado antes.');
 export const Cuando = keyword('Cuando', 'cuando', 'Condición para que el paso sea exigible.');
 // Tests
@@ -151,6 +147,14 @@ export const allTokens: TokenType[] = [
 ];
 
 export const lexer = new Lexer(allTokens, { ensureOptimizations: false, positionTracking: 'full' });
+
+/** Attributes of a procedure step, recognised by position so the words remain free as names. */
+export const stepAttributeWords: Record<string, string> = {
+  responsable: 'Quién debe realizar el paso.',
+  documento: 'El documento que produce el paso.',
+  plazo: 'Fecha límite del paso.',
+  realizado: 'Fecha en que se realizó el paso (dato del caso).',
+};
 
 /** Words that may follow a number as its unit, on the same line ("5 horas", "1 mes"). */
 export const unitWords: Record<string, string> = {

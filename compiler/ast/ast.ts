@@ -130,6 +130,8 @@ export interface Step {
   readonly doc?: string;
   readonly responsible?: Expr;
   readonly document?: string;
+  /** What the author wrote after «documento» (must be a text). */
+  readonly documentExpr?: Expr;
   readonly deadline?: Expr;
   readonly done?: Expr;
   readonly when?: Expr;

@@ -281,19 +281,24 @@ export function fromCst(file: string, root: CstNode): A.Module {
   function step(s: CstNode): A.Step {
     const span = nodeSpan(s);
     const attrs = nodes(s, 'stepAttribute');
-    const find = (key: string) => attrs.map((a) => node(a, key)).find((x) => x !== undefined);
-    const document = attrs.map((a) => tok(a, 'document')).find((x) => x !== undefined);
+    const attribute = (word: string) => {
+      const found = attrs.find((a) => tok(a, 'attribute')?.image.toLowerCase() === word);
+      return found ? node(found, 'value') : undefined;
+    };
+    const when = attrs.map((a) => node(a, 'when')).find((x) => x !== undefined);
+    const documentExpr = attribute('documento') && expr(attribute('documento'));
     return {
       id: name(tok(s, 'id'), span),
       name: name(tok(s, 'name'), span),
       doc: str(tok(s, 'doc')),
-      responsible: find('responsible') && expr(find('responsible')),
-      document: str(document),
-      deadline: find('deadline') && expr(find('deadline')),
-      done: find('done') && expr(find('done')),
-      when: find('when') && expr(find('when')),
+      responsible: attribute('responsable') && expr(attribute('responsable')),
+      document: documentExpr?.kind === 'string' ? documentExpr.value : undefined,
+      documentExpr,
+      deadline: attribute('plazo') && expr(attribute('plazo')),
+      done: attribute('realizado') && expr(attribute('realizado')),
+      when: when && expr(when),
       after: attrs.flatMap((a) => toks(a, 'after')).map((t) => name(t, span)),
-      citation: citation(find('citation')),
+      citation: citation(attrs.map((a) => node(a, 'citation')).find((x) => x !== undefined)),
       span,
     };
   }

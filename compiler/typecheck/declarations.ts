@@ -286,6 +286,7 @@ function checkProcedure(c: Checker, p: A.ProcedureDecl, module: A.Module, citati
     }
     const deadline = s.deadline && coerce(c, checkExpr(c, s.deadline, scope, T.DATE), T.DATE, `El plazo de «${s.name.text}»`);
     const done = s.done && coerce(c, checkExpr(c, s.done, selfScope, T.optional(T.DATE)), T.optional(T.DATE), `La fecha de realización de «${s.name.text}»`);
+    if (s.documentExpr && s.documentExpr.kind !== 'string') c.diagnostics.push(error('documento-no-texto', 'El documento de un paso se escribe como texto entre comillas.', s.documentExpr.span));
     const when = s.when && coerce(c, checkExpr(c, s.when, scope, T.BOOL), T.BOOL, `«cuando» de «${s.name.text}»`);
     const after: string[] = [];
     for (const a of s.after) {

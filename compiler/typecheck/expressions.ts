@@ -369,8 +369,7 @@ function binary(c: Checker, e: Extract<A.Expr, { kind: 'binary' }>, scope: Scope
     case '≠': {
       const left = checkExpr(c, e.left, scope);
       const right = checkExpr(c, e.right, scope, left.type);
-      const leftAgain = left.type.k === 'error' && e.left.kind === 'name' ? checkExpr(c, e.left, { ...scope, reads: [] }, right.type) : left;
-      const [a, b] = unify(c, leftAgain, right, 'Los dos lados de la comparación');
+      const [a, b] = unify(c, left, right, 'Los dos lados de la comparación');
       return mk(e.op === '=' ? 'eq' : 'ne', a, b, T.BOOL);
     }
     case '<':
