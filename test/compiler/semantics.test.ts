@@ -1,0 +1,112 @@
+/** The semantics of cases, exceptions, conflicts, indeterminado, modality and procedures. */
+import { describe, it, expect } from 'vitest';
+import { compile } from '../../compiler/driver/compile.ts';
+import { memoryHost } from '../../compiler/driver/host.ts';
+import { interpreter } from '../../compiler/interpret/interpret.ts';
+import { fechaDesdeTexto } from '../../runtime/dates.ts';
+import { EntradaNoValida } from '../../runtime/input.ts';
+
+const TEXT = 'Uno dos tres. El plazo será de un mes. Se podrá ampliar. Preferentemente en grupo. No obstante, en caso de nueva valoración.';
+const HEAD = 'resolución r { título: "R" texto: "t.txt" calendario: "ES-CN" }\nenumeración E { A "a" B "b" C "c" }\n';
+
+function run(body: string, input: unknown, fecha?: string) {
+  const c = compile('r.neae', memoryHost({ 'r.neae': HEAD + body, 't.txt': TEXT }));
+  const errors = c.diagnostics.filter((d) => d.severity === 'error');
+  expect(errors.map((d) => d.message)).toEqual([]);
+  return interpreter(c.program!).evaluate(input, { fecha: fecha ? fechaDesdeTexto(fecha) : undefined });
+}
+
+const cite = 'cita "x" «Uno dos tres»';
+
+describe('definiciones por casos', () => {
+  const def = `entrada e: E "e"\nentrada nv: booleano "nv"
+definición v: entero "v"
+  caso R1 si e = A entonces 1 ${cite}
+  caso R2 si e = A o e = B entonces 2 ${cite}
+  caso R3 si nv entonces 3 prevalece sobre R1, R2 cita "x" «No obstante, en caso de nueva valoración»
+  en otro caso indeterminado "el texto no lo dice"\n`;
+
+  it('un solo caso aplicable da su valor', () => {
+    expect(run(def, { e: 'B', nv: false }).resultados.v).toEqual({ estado: 'valor', valor: 2 });
+  });
+  it('dos casos sin prioridad: conflicto con las dos citas', () => {
+    const r = run(def, { e: 'A', nv: false }).resultados.v!;
+    expect(r.estado).toBe('conflicto');
+    expect(r.estado === 'conflicto' && r.casos.map((c) => c.caso)).toEqual(['R1', 'R2']);
+  });
+  it('la excepción prevalece y lo dice la traza', () => {
+    const e = run(def, { e: 'A', nv: true });
+    expect(e.resultados.v).toEqual({ estado: 'valor', valor: 3 });
+    expect(e.traza.at(-1)).toMatchObject({ caso: 'R3', desplaza: ['R1', 'R2'], cita: { texto: 'No obstante, en caso de nueva valoración' } });
+  });
+  it('ningún caso: el indeterminado explícito con su motivo', () => {
+    expect(run(def, { e: 'C', nv: false }).resultados.v).toEqual({ estado: 'indeterminado', motivo: 'el texto no lo dice' });
+  });
+});
+
+describe('datos que faltan e indeterminado', () => {
+  const def = `entrada h: horas? "h"\nentrada e: E "e"
+definición máx: horas "m"
+  caso R1 si e = A entonces 5 horas ${cite}
+definición cumple: booleano "c" = h <= máx ${cite}\n`;
+  it('un dato opcional ausente da indeterminado nombrando el dato', () => {
+    expect(run(def, { e: 'A' }).resultados.cumple).toEqual({ estado: 'indeterminado', motivo: 'falta el dato «h»' });
+  });
+  it('el indeterminado se propaga con su motivo', () => {
+    const r = run(def, { e: 'B', h: 3 }).resultados.cumple!;
+    expect(r.estado).toBe('indeterminado');
+    expect(r.estado === 'indeterminado' && r.motivo).toMatch(/máx/);
+  });
+  it('decimales exactos: 0.1 + 0.2 = 0.3', () => {
+    const r = run('entrada a: decimal "a"\nentrada b: decimal "b"\ndefinición s: booleano "s" = a + b = 0.3 ' + cite + '\n', { a: 0.1, b: 0.2 });
+    expect(r.resultados.s).toEqual({ estado: 'valor', valor: true });
+  });
+});
+
+describe('modalidad', () => {
+  const body = `entrada x: entero "x"
+norma N1 obligación "o" debe x <= 5 ${cite}
+norma N2 permiso "p" aplica si x > 0 puede x <= 3 cita "x" «Se podrá ampliar»
+norma N3 recomendación "r" preferentemente x <= 4 cita "x" «Preferentemente en grupo»\n`;
+  it('debe / puede / preferentemente', () => {
+    const r = run(body, { x: 5 }).resultados;
+    expect([r.obligación, r.permiso, r.recomendación]).toEqual([
+      { estado: 'valor', valor: 'cumple' },
+      { estado: 'valor', valor: 'no_permitido' },
+      { estado: 'valor', valor: 'recomendación_no_seguida' },
+    ]);
+    expect(run(body, { x: 0 }).resultados.permiso).toEqual({ estado: 'valor', valor: 'no_aplica' });
+  });
+});
+
+describe('procedimientos y plazos', () => {
+  const body = `entrada firma: fecha "firma"\nentrada hecho: fecha? "hecho"
+procedimiento p "p"
+  paso R1 firmar "f" realizado firma ${cite}
+  paso R2 formalizar "f" documento "Documento de AC" tras firmar plazo firmar + 1 mes realizado hecho cita "x" «El plazo será de un mes»\n`;
+  const step = (e: ReturnType<typeof run>) => (e.resultados.p as { valor: { paso: string; plazo: unknown; estado: unknown }[] }).valor[1]!;
+  it('plazo de fecha a fecha y estado a tiempo / tarde', () => {
+    expect(step(run(body, { firma: '2026-01-31', hecho: '2026-02-28' }))).toMatchObject({ plazo: { estado: 'valor', valor: '2026-02-28' }, estado: 'a_tiempo' });
+    expect(step(run(body, { firma: '2026-01-31', hecho: '2026-03-01' }))).toMatchObject({ estado: 'tarde' });
+  });
+  it('sin realizar: pendiente o vencido según la fecha de evaluación', () => {
+    expect(step(run(body, { firma: '2025-11-10' }, '2025-12-10'))).toMatchObject({ estado: 'pendiente' });
+    expect(step(run(body, { firma: '2025-11-10' }, '2025-12-11'))).toMatchObject({ estado: 'vencido' });
+  });
+  it('fin_de_plazo prorroga al siguiente hábil (Ley 39/2015, art. 30.5)', () => {
+    const r = run(`entrada f: fecha "f"\ndefinición fin: fecha "x" = fin_de_plazo(f, 2 meses) ${cite}\n`, { f: '2011-02-24' });
+    expect(r.resultados.fin).toEqual({ estado: 'valor', valor: '2011-04-25' });
+  });
+});
+
+describe('casos mal formados', () => {
+  it('un caso con un campo mal da un error que nombra el campo', () => {
+    expect(() => run(`entrada e: E "e"\nentrada f: fecha "f"\ndefinición d: entero "d" = 1 ${cite}\n`, { e: 'Z', f: '2025-02-30' })).toThrow(EntradaNoValida);
+    try {
+      run(`entrada e: E "e"\nentrada f: fecha "f"\ndefinición d: entero "d" = 1 ${cite}\n`, { e: 'Z', f: '2025-02-30', extra: 1 });
+    } catch (failure) {
+      const campos = (failure as EntradaNoValida).errores.map((x) => x.campo);
+      expect(campos).toEqual(expect.arrayContaining(['e', 'f', '(caso)']));
+    }
+  });
+});
