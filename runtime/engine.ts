@@ -47,6 +47,27 @@ export interface DefinicionSpec {
   readonly formula?: { readonly cita?: CitaTraza; readonly origen: Origen; readonly lee: readonly Lectura[]; readonly valor: Fn<unknown> };
   readonly casos: readonly CasoSpec[];
   readonly otro?: { readonly cita?: CitaTraza; readonly origen: Origen; readonly lee: readonly Lectura[]; readonly valor: Fn<unknown> | { readonly indeterminado: string } };
+  /**
+   * Optional straight-line evaluator emitted by the code generator, used when no trace is
+   * recorded. It must return what the generic path returns (tested by the back-end agreement
+   * property), so it builds its failures with the helpers below.
+   */
+  readonly rapido?: Fn<unknown>;
+}
+
+/** Failure of a case condition that no applicable case displaces. */
+export function fallaCondicion(id: string, cita: CitaTraza | undefined, failure: unknown): never {
+  const r = resultadoDeFallo(failure);
+  if (r.estado === 'conflicto') throw new ConflictoEntreCasos(r.motivo, r.casos);
+  throw new Indeterminacion(`no se puede decidir si se aplica el caso ${id}: ${r.estado === 'indeterminado' ? r.motivo : ''}`, cita);
+}
+
+export function conflictoDeCasos(casos: readonly { readonly caso: string; readonly cita?: CitaTraza }[]): ConflictoEntreCasos {
+  return new ConflictoEntreCasos(`se aplican a la vez los casos ${casos.map((c) => c.caso).join(' y ')} y ninguno prevalece sobre el otro`, casos);
+}
+
+export function ningunCaso(nombre: string): Indeterminacion {
+  return new Indeterminacion(`ningún caso de «${nombre}» se aplica y el texto no dice qué ocurre entonces`);
 }
 
 export interface NormaSpec {
@@ -208,12 +229,28 @@ function exportarResultado(ctx: Contexto, tipo: Tipo, r: Resultado): Resultado {
 }
 
 function anotar(ctx: Contexto, paso: Omit<PasoTraza, 'resultado'> & { resultado: Resultado }, tipo: Tipo, args: readonly unknown[]): void {
-  if (!ctx.traza) return;
+  if (!ctx.traza) return; // callers check first too, so that `datos` is not computed for nothing
   const argumentos = args.length ? args.map((a, i) => mostrar(ctx.programa.definiciones[paso.regla]?.parametros[i]?.tipo ?? { k: 'texto' }, a, ctx.programa.vocabulario)) : undefined;
   ctx.traza.push({ ...paso, argumentos, resultado: exportarResultado(ctx, tipo, paso.resultado) });
 }
 
+/** Runs `f`, which always throws, and returns what it threw. */
+function intentarFallo(f: () => never): unknown {
+  try {
+    f();
+  } catch (failure) {
+    return failure;
+  }
+}
+
 function resolverDefinicion(ctx: Contexto, d: DefinicionSpec, args: readonly unknown[]): Resultado {
+  if (!ctx.traza && d.rapido) {
+    try {
+      return { estado: 'valor', valor: d.rapido(ctx, args) };
+    } catch (failure) {
+      return resultadoDeFallo(failure);
+    }
+  }
   if (d.formula) {
     const f = d.formula;
     let r: Resultado;
@@ -222,18 +259,19 @@ function resolverDefinicion(ctx: Contexto, d: DefinicionSpec, args: readonly unk
     } catch (failure) {
       r = resultadoDeFallo(failure);
     }
-    anotar(ctx, { regla: d.nombre, tipo: r.estado === 'valor' ? 'formula' : r.estado, cita: f.cita, origen: f.origen, datos: datos(ctx, f.lee, args), resultado: r }, d.tipo, args);
+    if (ctx.traza) anotar(ctx, { regla: d.nombre, tipo: r.estado === 'valor' ? 'formula' : r.estado, cita: f.cita, origen: f.origen, datos: datos(ctx, f.lee, args), resultado: r }, d.tipo, args);
     return r;
   }
 
   // Which cases apply? Evaluate every condition: two applicable cases may be a conflict.
   const applicable: number[] = [];
-  const unknown: { index: number; failure: Resultado }[] = [];
+  const unknown: { index: number; failure: unknown }[] = [];
   for (let i = 0; i < d.casos.length; i++) {
     try {
       if (d.casos[i]!.condicion(ctx, args)) applicable.push(i);
     } catch (failure) {
-      unknown.push({ index: i, failure: resultadoDeFallo(failure) });
+      resultadoDeFallo(failure); // rethrows anything that is not an indeterminacy or a conflict
+      unknown.push({ index: i, failure });
     }
   }
   // A case is displaced when an applicable case prevails over it.
@@ -244,23 +282,16 @@ function resolverDefinicion(ctx: Contexto, d: DefinicionSpec, args: readonly unk
   if (liveUnknown.length > 0) {
     const u = liveUnknown[0]!;
     const caso = d.casos[u.index]!;
-    const why = u.failure.estado === 'valor' ? '' : u.failure.motivo;
-    const r: Resultado = u.failure.estado === 'conflicto'
-      ? u.failure
-      : { estado: 'indeterminado', motivo: `no se puede decidir si se aplica el caso ${caso.id}: ${why}`, cita: caso.cita };
-    anotar(ctx, { regla: d.nombre, tipo: r.estado === 'conflicto' ? 'conflicto' : 'indeterminado', caso: caso.id, cita: caso.cita, origen: caso.origen, datos: datos(ctx, caso.lee, args), resultado: r }, d.tipo, args);
+    const r = resultadoDeFallo(intentarFallo(() => fallaCondicion(caso.id, caso.cita, u.failure)));
+    if (ctx.traza) anotar(ctx, { regla: d.nombre, tipo: r.estado === 'conflicto' ? 'conflicto' : 'indeterminado', caso: caso.id, cita: caso.cita, origen: caso.origen, datos: datos(ctx, caso.lee, args), resultado: r }, d.tipo, args);
     return r;
   }
 
   if (live.length > 1) {
     const casos = live.map((i) => ({ caso: d.casos[i]!.id, cita: d.casos[i]!.cita }));
-    const r: Resultado = {
-      estado: 'conflicto',
-      motivo: `se aplican a la vez los casos ${casos.map((c) => c.caso).join(' y ')} y ninguno prevalece sobre el otro`,
-      casos,
-    };
+    const r = resultadoDeFallo(conflictoDeCasos(casos));
     const first = d.casos[live[0]!]!;
-    anotar(ctx, { regla: d.nombre, tipo: 'conflicto', caso: casos.map((c) => c.caso).join(', '), cita: first.cita, origen: first.origen, datos: datos(ctx, first.lee, args), resultado: r }, d.tipo, args);
+    if (ctx.traza) anotar(ctx, { regla: d.nombre, tipo: 'conflicto', caso: casos.map((c) => c.caso).join(', '), cita: first.cita, origen: first.origen, datos: datos(ctx, first.lee, args), resultado: r }, d.tipo, args);
     return r;
   }
 
@@ -268,7 +299,7 @@ function resolverDefinicion(ctx: Contexto, d: DefinicionSpec, args: readonly unk
     const caso = d.casos[live[0]!]!;
     const r = valorDeRama(ctx, caso.valor, args, caso.cita);
     const desplaza = applicable.filter((i) => i !== live[0]).map((i) => d.casos[i]!.id);
-    anotar(
+    if (ctx.traza) anotar(
       ctx,
       { regla: d.nombre, tipo: r.estado === 'valor' ? 'caso' : r.estado, caso: caso.id, cita: caso.cita, origen: caso.origen, datos: datos(ctx, caso.lee, args), resultado: r, desplaza: desplaza.length ? desplaza : undefined },
       d.tipo,
@@ -279,17 +310,17 @@ function resolverDefinicion(ctx: Contexto, d: DefinicionSpec, args: readonly unk
 
   if (d.otro) {
     const r = valorDeRama(ctx, d.otro.valor, args, d.otro.cita);
-    anotar(ctx, { regla: d.nombre, tipo: r.estado === 'valor' ? 'en_otro_caso' : r.estado, caso: 'en otro caso', cita: d.otro.cita, origen: d.otro.origen, datos: datos(ctx, d.otro.lee, args), resultado: r }, d.tipo, args);
+    if (ctx.traza) anotar(ctx, { regla: d.nombre, tipo: r.estado === 'valor' ? 'en_otro_caso' : r.estado, caso: 'en otro caso', cita: d.otro.cita, origen: d.otro.origen, datos: datos(ctx, d.otro.lee, args), resultado: r }, d.tipo, args);
     return r;
   }
-  const r: Resultado = { estado: 'indeterminado', motivo: `ningún caso de «${d.nombre}» se aplica y el texto no dice qué ocurre entonces` };
+  const r = resultadoDeFallo(ningunCaso(d.nombre));
   const origen = d.casos[0]?.origen ?? { fichero: '', linea: 1, columna: 1, lineaFin: 1, columnaFin: 1 };
-  anotar(ctx, { regla: d.nombre, tipo: 'indeterminado', origen, datos: [], resultado: r }, d.tipo, args);
+  if (ctx.traza) anotar(ctx, { regla: d.nombre, tipo: 'indeterminado', origen, datos: [], resultado: r }, d.tipo, args);
   return r;
 }
 
 function valorDeRama(ctx: Contexto, valor: Fn<unknown> | { readonly indeterminado: string }, args: readonly unknown[], cita: CitaTraza | undefined): Resultado {
-  if (typeof valor !== 'function') return { estado: 'indeterminado', motivo: valor.indeterminado, cita };
+  if (typeof valor !== 'function') return resultadoDeFallo(new Indeterminacion(valor.indeterminado, cita));
   try {
     return { estado: 'valor', valor: valor(ctx, args) };
   } catch (failure) {
@@ -306,7 +337,7 @@ function resolverNorma(ctx: Contexto, n: NormaSpec): Resultado {
   } catch (failure) {
     r = resultadoDeFallo(failure);
   }
-  anotar(ctx, { regla: n.nombre, tipo: r.estado === 'valor' ? 'norma' : r.estado, caso: n.id, cita: n.cita, origen: n.origen, datos: datos(ctx, n.lee, []), resultado: r }, CUMPLIMIENTO_TIPO, []);
+  if (ctx.traza) anotar(ctx, { regla: n.nombre, tipo: r.estado === 'valor' ? 'norma' : r.estado, caso: n.id, cita: n.cita, origen: n.origen, datos: datos(ctx, n.lee, []), resultado: r }, CUMPLIMIENTO_TIPO, []);
   return r;
 }
 
@@ -386,8 +417,9 @@ export function evaluarPrograma(programa: ProgramaSpec, entradas: Readonly<Recor
     try {
       if (salida.clase === 'norm') ctx.norma(salida.nombre);
       else ctx.definicion(salida.nombre);
-    } catch {
-      // The memo holds the indeterminado or conflict result; nothing else to do here.
+    } catch (failure) {
+      // The memo holds the indeterminado or conflict result; anything else is a bug to surface.
+      if (!(failure instanceof Indeterminacion) && !(failure instanceof ConflictoEntreCasos)) throw failure;
     }
     const r = ctx.memo.get(key)!;
     const tipo = salida.clase === 'norm' ? CUMPLIMIENTO_TIPO : programa.definiciones[salida.nombre]!.tipo;

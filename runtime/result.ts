@@ -69,7 +69,9 @@ export class ConflictoEntreCasos {
 
 /** Turns a thrown indeterminacy or conflict into a result; rethrows anything else (a bug). */
 export function resultadoDeFallo(failure: unknown): Resultado {
-  if (failure instanceof Indeterminacion) return { estado: 'indeterminado', motivo: failure.motivo, cita: failure.cita };
+  if (failure instanceof Indeterminacion) {
+    return failure.cita === undefined ? { estado: 'indeterminado', motivo: failure.motivo } : { estado: 'indeterminado', motivo: failure.motivo, cita: failure.cita };
+  }
   if (failure instanceof ConflictoEntreCasos) return { estado: 'conflicto', motivo: failure.motivo, casos: failure.casos };
   if (failure instanceof RangeError) return { estado: 'indeterminado', motivo: `Cálculo imposible: ${failure.message}` };
   throw failure;

@@ -36,7 +36,8 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   if (program.resolution) out.push(`// ${program.resolution.titulo ?? program.resolution.id}`);
   out.push(`/* eslint-disable */`);
   out.push(`import { z } from 'zod';`);
-  out.push(`import { evaluarPrograma, type Contexto, type ProgramaSpec, type OpcionesEvaluacion } from '${rt}/engine.ts';`);
+  out.push(`import { evaluarPrograma, fallaCondicion, conflictoDeCasos, ningunCaso, type Contexto, type ProgramaSpec, type OpcionesEvaluacion } from '${rt}/engine.ts';`);
+  out.push(`import { Indeterminacion } from '${rt}/result.ts';`);
   out.push(`import { zBooleano, zEntero, zDecimal, zPorcentaje, zFecha, zDuracion, zTexto, zCurso, zEnum, zConjunto, zLista, zOpcional, validarEntrada } from '${rt}/input.ts';`);
   out.push(`import { BUILTIN_IMPLS, requerido, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '${rt}/ops.ts';`);
   out.push(`import { iguales, pertenece, conjunto } from '${rt}/values.ts';`);
@@ -47,7 +48,7 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   out.push('');
   out.push(`type Builtin = (...args: unknown[]) => unknown;`);
   out.push(`type Registro = Record<string, unknown>;`);
-  out.push(`void iguales; void pertenece; void conjunto; void decAdd; void decSub; void decMul; void decDiv; void decNeg; void decFromInt; void requerido; void fechaMasDuracion; void fechaMenosDuracion; void cursoMasDuracion; void duracionPor; void BUILTIN_IMPLS;`);
+  out.push(`void iguales; void pertenece; void conjunto; void decAdd; void decSub; void decMul; void decDiv; void decNeg; void decFromInt; void requerido; void fechaMasDuracion; void fechaMenosDuracion; void cursoMasDuracion; void duracionPor; void BUILTIN_IMPLS; void fallaCondicion; void conflictoDeCasos; void ningunCaso; void Indeterminacion;`);
   out.push('');
   out.push(`/** Los datos de un caso, tal como llegan en JSON. */`);
   out.push(`export interface Caso {`);
@@ -88,6 +89,8 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
         `{ id: ${q(k.id)}, cita: ${json(citeOf(k.citation))}, origen: ${where(k.span)}, domina: ${json(k.dominates)}, lee: ${json(readsOf(k.reads))}, condicion: ${fn(emitExpr(k.condition), 'boolean')}, valor: ${value(k.value)} }`,
     );
     parts.push(`casos: [\n      ${cases.join(',\n      ')}\n    ]`);
+    const fast = d.body ? undefined : fastPath(d, fns);
+    if (fast) parts.push(`rapido: ${fast}`);
     if (d.otherwise) parts.push(`otro: { cita: ${json(citeOf(d.otherwise.citation))}, origen: ${where(d.otherwise.span)}, lee: ${json(readsOf(d.otherwise.reads))}, valor: ${value(d.otherwise.value)} }`);
     definitions.push(`    ${q(d.name)}: {\n    ${parts.join(',\n    ')}\n    }`);
   }
@@ -126,17 +129,58 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   out.push(`  salidas: ${json(program.outputs.map((o) => ({ clase: o.kind, nombre: o.name })))},`);
   out.push(`};`);
   out.push('');
-  out.push(`export interface EvaluacionTipada extends Evaluacion {\n  readonly resultados: Resultados;\n}`);
+  out.push(`export interface EvaluacionTipada {\n  readonly resultados: Resultados;\n  readonly traza: Evaluacion['traza'];\n}`);
   out.push('');
   out.push(`/** Valida el caso (error EntradaNoValida que nombra cada campo mal) y lo evalúa. Síncrono. */`);
   out.push(`export function evaluar(caso: Caso | unknown, opciones?: OpcionesEvaluacion): EvaluacionTipada {`);
-  out.push(`  return evaluarPrograma(programa, validarEntrada(esquemaCaso, caso) as Record<string, unknown>, opciones) as EvaluacionTipada;`);
+  out.push(`  return evaluarPrograma(programa, validarEntrada(esquemaCaso, caso) as Record<string, unknown>, opciones) as unknown as EvaluacionTipada;`);
   out.push(`}`);
   out.push('');
   out.push(`/** Evalúa un caso ya validado con esquemaCaso (para bucles: no vuelve a validar). */`);
   out.push(`export function evaluarValidado(caso: CasoValidado, opciones?: OpcionesEvaluacion): EvaluacionTipada {`);
-  out.push(`  return evaluarPrograma(programa, caso as Record<string, unknown>, opciones) as EvaluacionTipada;`);
+  out.push(`  return evaluarPrograma(programa, caso as Record<string, unknown>, opciones) as unknown as EvaluacionTipada;`);
   out.push(`}`);
   out.push('');
   return out.join('\n');
+}
+
+/**
+ * A straight-line evaluator for a definition by cases, used when no trace is recorded: the
+ * conditions are evaluated in order into small integers (0 no, 1 applies, 2 unknown), the
+ * «prevalece sobre» relation is unrolled into boolean expressions at compile time, and failures
+ * are built with the engine's own helpers so that results match the generic path exactly.
+ */
+function fastPath(d: IR.DefinitionIR, fns: string[]): string {
+  const name = `rapido_${fns.length}`;
+  const q = JSON.stringify;
+  const cite = (c: IR.CitationIR | undefined) => JSON.stringify(citeOf(c));
+  const lines: string[] = [`function ${name}(ctx: Contexto, args: readonly unknown[]): unknown {`];
+  const n = d.cases.length;
+  lines.push(`  const f: unknown[] = [];`);
+  d.cases.forEach((k, i) => {
+    lines.push(`  let s${i} = 0;`);
+    lines.push(`  try { s${i} = (${emitExpr(k.condition)}) ? 1 : 0; } catch (e) { s${i} = 2; f[${i}] = e; }`);
+  });
+  const displaced = (i: number) => {
+    const by = d.cases.map((k, j) => (k.dominates.includes(d.cases[i]!.id) ? `s${j} === 1` : '')).filter(Boolean);
+    return by.length ? `(${by.join(' || ')})` : 'false';
+  };
+  d.cases.forEach((_, i) => lines.push(`  const d${i} = ${displaced(i)};`));
+  d.cases.forEach((k, i) => lines.push(`  if (s${i} === 2 && !d${i}) fallaCondicion(${q(k.id)}, ${cite(k.citation)}, f[${i}]);`));
+  if (n > 0) {
+    lines.push(`  const live = ${d.cases.map((_, i) => `(s${i} === 1 && !d${i} ? 1 : 0)`).join(' + ')};`);
+    lines.push(`  if (live > 1) {`);
+    lines.push(`    const casos: { caso: string; cita?: unknown }[] = [];`);
+    d.cases.forEach((k, i) => lines.push(`    if (s${i} === 1 && !d${i}) casos.push({ caso: ${q(k.id)}, cita: ${cite(k.citation)} });`));
+    lines.push(`    throw conflictoDeCasos(casos as never);`);
+    lines.push(`  }`);
+  }
+  const value = (v: IR.ValueIR, c: IR.CitationIR | undefined) =>
+    v.k === 'indeterminado' ? `throw new Indeterminacion(${q(v.reason)}, ${cite(c)});` : `return ${emitExpr(v.expr)};`;
+  d.cases.forEach((k, i) => lines.push(`  if (s${i} === 1 && !d${i}) { ${value(k.value, k.citation)} }`));
+  if (d.otherwise) lines.push(`  ${value(d.otherwise.value, d.otherwise.citation)}`);
+  else lines.push(`  throw ningunCaso(${q(d.name)});`);
+  lines.push(`}`);
+  fns.push(lines.join('\n'));
+  return name;
 }

@@ -56,7 +56,7 @@ describe('código generado', () => {
   for (const p of programs) {
     it(`intérprete y código generado coinciden: ${p.file}`, async () => {
       const generated = (await import(/* @vite-ignore */ join(process.cwd(), p.target))) as {
-        evaluar: (c: unknown, o?: { fecha?: number }) => unknown;
+        evaluar: (c: unknown, o?: { fecha?: number; traza?: boolean }) => unknown;
       };
       const interp = interpreter(p.program);
       fc.assert(
@@ -64,6 +64,9 @@ describe('código generado', () => {
           const a = interp.evaluate(raw, { fecha });
           const b = generated.evaluar(raw, { fecha });
           expect(b).toEqual(a);
+          // Without a trace the generated code takes its straight-line fast path.
+          const c = generated.evaluar(raw, { fecha, traza: false } as never) as { resultados: unknown };
+          expect(c.resultados).toEqual(a.resultados);
         }),
         { numRuns: 150 },
       );
