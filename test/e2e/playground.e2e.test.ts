@@ -1,0 +1,250 @@
+/**
+ * End-to-end test of the playground in a real browser (Debian's chromium through playwright-core).
+ * Builds the app with vite's JS API, serves playground/dist on an ephemeral loopback port and
+ * walks a legal reviewer's path: open a rule file, break it and see the marker, fix it, fill a
+ * case, evaluate it, step through the reasoning with the official text, and reload a shared URL.
+ * Prints the keystroke → diagnostics latency on the largest rule file (not asserted).
+ *
+ * Skipped (with a message) when /usr/bin/chromium is absent.
+ * Run: npx vitest run --config test/e2e/vitest.config.ts
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { runTestFile } from '../../compiler/testing/golden.ts';
+import { nodeHost } from '../../compiler/driver/node_host.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SHOTS = join(ROOT, 'playground/screenshots');
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`[e2e] Se omiten las pruebas del playground: no existe ${CHROMIUM} (instala el paquete «chromium» de Debian).`);
+
+function ruleFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out.push(...ruleFiles(p));
+    else if (p.endsWith('.neae')) out.push(relative(ROOT, p).split('\\').join('/'));
+  }
+  return out;
+}
+
+/** A rule file whose golden tests all pass (so it compiles and has cases to prefill): the largest such, else the playground's example. */
+function pickRuleFile(): string {
+  const candidates = ruleFiles(join(ROOT, 'rules'))
+    .filter((f) => !f.endsWith('.pruebas.neae') && existsSync(join(ROOT, f.replace(/\.neae$/, '.pruebas.neae'))))
+    .sort((a, b) => statSync(join(ROOT, b)).size - statSync(join(ROOT, a)).size);
+  const cwd = process.cwd();
+  process.chdir(ROOT);
+  try {
+    for (const f of candidates) {
+      try {
+        const r = runTestFile(f.replace(/\.neae$/, '.pruebas.neae'), nodeHost);
+        if (r.outcomes.length && r.outcomes.every((o) => o.passed) && !r.diagnostics.some((d) => d.severity === 'error')) return f;
+      } catch {
+        /* try the next one */
+      }
+    }
+  } finally {
+    process.chdir(cwd);
+  }
+  return 'playground/ejemplos/ejemplo.neae';
+}
+
+function largestRuleFile(): string {
+  return ruleFiles(join(ROOT, 'rules'))
+    .filter((f) => !f.endsWith('.pruebas.neae'))
+    .sort((a, b) => statSync(join(ROOT, b)).size - statSync(join(ROOT, a)).size)[0]!;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+describe.skipIf(!hasChromium)('playground (navegador)', () => {
+  let server: Server;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+  const shot = (name: string, p: Page = page) => p.screenshot({ path: join(SHOTS, `${name}.png`) });
+
+  beforeAll(async () => {
+    const { build } = await import('vite');
+    await build({ configFile: join(ROOT, 'playground/vite.config.ts'), logLevel: 'warn' });
+    const { servePlayground } = (await import('../../playground/serve.mjs')) as {
+      servePlayground: (dir: string, port: number) => Promise<{ server: Server; url: string }>;
+    };
+    ({ server, url } = await servePlayground(join(ROOT, 'playground/dist'), 0));
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-ES' });
+    const p = await context.newPage();
+    p.on('pageerror', (e) => console.error('[e2e] error en la página:', e.message));
+    return p;
+  }
+
+  /** Waits until the diagnostics shown belong to the editor's current text. */
+  const diagnosticsUpToDate = (p: Page) =>
+    p.waitForFunction(() => {
+      const w = window as unknown as { __neae: { diagVersion: number; path: string }; __editor: { getModel(): { getVersionId(): number; uri: { path: string } } } };
+      const m = w.__editor?.getModel();
+      return !!m && w.__neae.diagVersion === m.getVersionId() && m.uri.path === `/${w.__neae.path}`;
+    });
+
+  async function openFile(p: Page, file: string): Promise<void> {
+    await p.selectOption('#fichero', file);
+    await p.waitForFunction((f) => (window as unknown as { __neae: { path: string } }).__neae.path === f, file);
+    await diagnosticsUpToDate(p);
+  }
+
+  async function typeAtEnd(p: Page, text: string): Promise<void> {
+    await p.click('#editor .view-lines');
+    await p.keyboard.press('Control+End');
+    await p.keyboard.type(text);
+  }
+
+  it('abre un fichero, muestra y corrige un error, evalúa un caso, recorre los pasos y comparte el enlace', async () => {
+    const file = pickRuleFile();
+    console.log(`[e2e] fichero de reglas: ${file}`);
+    page = await newPage();
+    await page.goto(url);
+    await page.waitForSelector('#editor .view-lines');
+
+    // 1. Open the rule file: it compiles without errors.
+    await openFile(page, file);
+    await expect.poll(() => page.locator('#estado').textContent()).toMatch(/Sin errores/);
+    await shot('1-fichero-abierto');
+
+    // 2. Introduce an error: a marker appears with the Spanish message.
+    await typeAtEnd(page, '\nentrada 3x');
+    await diagnosticsUpToDate(page);
+    await expect.poll(() => page.locator('#estado').textContent()).toMatch(/error/);
+    await page.waitForSelector('#editor .squiggly-error');
+    const markers = await page.evaluate(() => (window as unknown as { __neae: { diagnostics: { message: string; severity: string }[] } }).__neae.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message));
+    expect(markers.length).toBeGreaterThan(0);
+    console.log(`[e2e] diagnóstico mostrado: ${markers[0]}`);
+    // Hover the marker to show its message (Spanish message and hint).
+    const box = await page.locator('#editor .squiggly-error').first().boundingBox();
+    if (box) await page.mouse.move(box.x + Math.min(box.width / 2, 8), box.y + box.height / 2);
+    await page.waitForSelector('.monaco-hover .marker', { timeout: 5000 }).catch(() => undefined);
+    await shot('2-error-marcado');
+
+    // 3. Fix it (undo the edit): no errors, no markers.
+    await page.click('#restaurar');
+    await diagnosticsUpToDate(page);
+    await expect.poll(() => page.locator('#estado').textContent()).toMatch(/Sin errores/);
+    expect(await page.locator('#editor .squiggly-error').count()).toBe(0);
+
+    // 4. Fill a case: prefill from a golden test, then break a required field and see the error on it.
+    await page.waitForFunction(() => document.querySelectorAll('#pruebas option').length > 1);
+    await page.selectOption('#pruebas', { index: 1 });
+    const required = page.locator('#formulario .campo select').filter({ has: page.locator('option[value=""]', { hasText: '— elige —' }) }).first();
+    if ((await required.count()) > 0) {
+      const before = await required.inputValue();
+      await required.selectOption('');
+      await page.click('#evaluar');
+      await page.waitForSelector('#formulario .campo.con-error .error');
+      expect(await page.locator('#formulario .campo.con-error .error').first().textContent()).toMatch(/falta este dato obligatorio/);
+      await shot('3-caso-no-valido');
+      await required.selectOption(before);
+    }
+    await shot('4-caso-relleno');
+
+    // 5. Run it: the ruling lists every output and the explanation.
+    await page.click('#evaluar');
+    await page.waitForSelector('#tabla-salidas tr');
+    const outputs = await page.locator('#tabla-salidas tr').count();
+    expect(outputs).toBeGreaterThan(0);
+    await shot('5-resultado');
+
+    // 6. Step through three steps: each highlights its rule in the editor and its quote in the official text.
+    await page.click('#pestana-pasos');
+    const trace = await page.evaluate(() => (window as unknown as { __neae: { evaluation: { traza: { cita?: { texto?: string } }[] } } }).__neae.evaluation.traza.map((p) => p.cita?.texto ?? null));
+    expect(trace.length).toBeGreaterThanOrEqual(3);
+    let quotesChecked = 0;
+    for (let i = 0; i < 3; i++) {
+      if (i === 0) await page.click('#siguiente');
+      else if (i === 1) {
+        await page.focus('#siguiente');
+        await page.keyboard.press('ArrowRight');
+      } else await page.click('#siguiente');
+      // From step 1 ▶ goes to step 2; ArrowRight to 3; ▶ to 4.
+      const n = i + 2;
+      await expect.poll(() => page.locator('#contador').textContent()).toBe(`Paso ${n} de ${trace.length}`);
+      await page.waitForSelector('#editor .paso-actual');
+      const quote = trace[n - 1];
+      if (quote) {
+        const marked = await page.locator('#texto-oficial mark').allTextContents();
+        const pieces = quote.split(/\[(?:…|\.\.\.)\]/).map(squash).filter(Boolean);
+        expect(marked.map(squash)).toEqual(pieces);
+        quotesChecked++;
+      }
+      await shot(`6-paso-${n}`);
+    }
+    console.log(`[e2e] citas comprobadas en el texto oficial: ${quotesChecked} de 3 pasos`);
+    expect(quotesChecked).toBeGreaterThan(0);
+    await page.click('#anterior');
+    await expect.poll(() => page.locator('#contador').textContent()).toBe(`Paso 3 de ${trace.length}`);
+
+    // 7. Share: an edit, the case and the step survive a reload of the shared URL.
+    await page.click('#editor .view-lines');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('# comentario compartido\n');
+    await diagnosticsUpToDate(page);
+    await page.click('#pestana-pasos');
+    await page.click('#compartir');
+    await page.waitForFunction(() => location.hash.startsWith('#estado='));
+    await page.waitForTimeout(400);
+    const shared = await page.evaluate(() => location.href);
+    const caseBefore = await page.evaluate(() => (window as unknown as { __neae: { caso: unknown } }).__neae.caso);
+    const other = await newPage();
+    await other.goto(shared);
+    await other.waitForSelector('#editor .view-lines');
+    await other.waitForFunction((f) => (window as unknown as { __neae: { path: string } }).__neae.path === f, file);
+    expect(await other.evaluate(() => (window as unknown as { __editor: { getModel(): { getValue(): string } } }).__editor.getModel().getValue())).toMatch(/^# comentario compartido\n/);
+    await expect.poll(() => other.locator('#contador').textContent(), { timeout: 20_000 }).toBe(`Paso 3 de ${trace.length}`);
+    expect(await other.evaluate(() => (window as unknown as { __neae: { caso: unknown } }).__neae.caso)).toEqual(caseBefore);
+    await shot('7-enlace-restaurado', other);
+    await other.context().close();
+  });
+
+  it('mide la latencia tecla → diagnósticos en el fichero de reglas más grande', async () => {
+    const file = largestRuleFile();
+    const p = await newPage();
+    await p.goto(url);
+    await p.waitForSelector('#editor .view-lines');
+    await openFile(p, file);
+    await p.click('#editor .view-lines');
+    await p.keyboard.press('Control+End');
+    await p.keyboard.type('\n# ');
+    await diagnosticsUpToDate(p);
+    const samples: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const t0 = await p.evaluate(() => performance.now());
+      await p.keyboard.type('x');
+      await diagnosticsUpToDate(p);
+      const t1 = await p.evaluate(() => performance.now());
+      samples.push(t1 - t0);
+    }
+    const worker = await p.evaluate(() => (window as unknown as { __neae: { checkMs: number } }).__neae.checkMs);
+    samples.sort((a, b) => a - b);
+    const median = samples[Math.floor(samples.length / 2)]!;
+    const size = statSync(join(ROOT, file)).size;
+    console.log(`[e2e] latencia tecla → diagnósticos en ${file} (${Math.round(size / 1024)} KB): mediana ${median.toFixed(0)} ms, mín ${samples[0]!.toFixed(0)} ms, máx ${samples.at(-1)!.toFixed(0)} ms (compilación en el worker: ${worker.toFixed(0)} ms)`);
+    await p.context().close();
+  });
+});
