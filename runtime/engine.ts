@@ -136,7 +136,7 @@ export interface PasoResultado {
 
 export class Contexto {
   readonly memo = new Map<string, Resultado>();
-  readonly pasosMemo = new Map<string, Fecha | undefined>();
+  private pasosMemo: Map<string, Fecha | undefined> | undefined;
   readonly traza: PasoTraza[] | null;
   private calendarioCreado: Calendario | undefined;
 
@@ -186,6 +186,7 @@ export class Contexto {
   /** The date a procedure step was done, or undefined. */
   fechaPaso(procedimiento: string, paso: string): Fecha | undefined {
     const key = `${procedimiento}.${paso}`;
+    this.pasosMemo ??= new Map();
     if (this.pasosMemo.has(key)) return this.pasosMemo.get(key);
     const spec = this.programa.procedimientos[procedimiento]!.pasos.find((p) => p.nombre === paso)!;
     const value = spec.realizado ? spec.realizado(this, []) : undefined;
@@ -403,12 +404,27 @@ function resolverProcedimiento(ctx: Contexto, p: ProcedimientoSpec): Resultado {
   return { estado: 'valor', valor: pasos };
 }
 
+const salidasPorNombre = new WeakMap<ProgramaSpec, ReadonlyMap<string, ProgramaSpec['salidas'][number]>>();
+
+/** The outputs to evaluate, in program order or in the order the caller asked for them. */
+function salidasPedidas(programa: ProgramaSpec, nombres: readonly string[] | undefined): readonly ProgramaSpec['salidas'][number][] {
+  if (!nombres) return programa.salidas;
+  let index = salidasPorNombre.get(programa);
+  if (!index) salidasPorNombre.set(programa, (index = new Map(programa.salidas.map((s) => [s.nombre, s]))));
+  const out: ProgramaSpec['salidas'][number][] = [];
+  for (const nombre of nombres) {
+    const salida = index.get(nombre);
+    if (!salida) throw new RangeError(`«${nombre}» no es un resultado de estas reglas`);
+    out.push(salida);
+  }
+  return out;
+}
+
 /** Evaluates the outputs of a program on a validated case. */
 export function evaluarPrograma(programa: ProgramaSpec, entradas: Readonly<Record<string, unknown>>, opciones: OpcionesEvaluacion = {}): Evaluacion {
   const ctx = new Contexto(programa, entradas, opciones.fecha, opciones.traza !== false);
   const resultados: Record<string, Resultado> = {};
-  for (const salida of programa.salidas) {
-    if (opciones.salidas && !opciones.salidas.includes(salida.nombre)) continue;
+  for (const salida of salidasPedidas(programa, opciones.salidas)) {
     if (salida.clase === 'procedure') {
       resultados[salida.nombre] = resolverProcedimiento(ctx, programa.procedimientos[salida.nombre]!);
       continue;

@@ -58,38 +58,44 @@ export function edadEnFecha(nacimiento: Fecha, f: Fecha): number {
   return edadEn(nacimiento, f);
 }
 
-/** Built-ins keyed by their .neae name; each takes the calendar first (most ignore it). */
-export const BUILTIN_IMPLS: Readonly<Record<string, (cal: Calendario, hoyF: Fecha | undefined, ...args: never[]) => unknown>> = {
-  fecha_de: (_c, _h, a: number, m: number, d: number) => fechaDesdeComponentes(a, m, d),
-  año: (_c, _h, f: Fecha) => anioDe(f),
-  mes: (_c, _h, f: Fecha) => mesDe(f),
-  día: (_c, _h, f: Fecha) => diaDe(f),
-  día_semana: (_c, _h, f: Fecha) => diaSemana(f),
-  fin_de_mes: (_c, _h, f: Fecha) => finDeMes(f),
-  inicio_de_mes: (_c, _h, f: Fecha) => inicioDeMes(f),
-  días_entre: (_c, _h, a: Fecha, b: Fecha) => diasEntre(a, b),
-  días_hábiles_entre: (c, _h, a: Fecha, b: Fecha) => c.diasHabilesEntre(a, b),
-  es_hábil: (c, _h, f: Fecha) => c.esHabil(f),
-  hábil_siguiente: (c, _h, f: Fecha) => c.siguienteHabil(f),
-  fin_de_plazo: (c, _h, f: Fecha, d: Duracion) => finDePlazo(f, d, c),
-  curso_escolar: (_c, _h, f: Fecha) => cursoEscolarDe(f),
-  curso_que_empieza: (_c, _h, y: number) => y,
-  año_de_inicio: (_c, _h, c: number) => c,
-  inicio_curso: (_c, _h, c: number) => inicioCurso(c),
-  fin_curso: (_c, _h, c: number) => finCurso(c),
-  edad: (_c, _h, n: Fecha, f: Fecha) => edadEnFecha(n, f),
-  edad_a_31_diciembre: (_c, _h, n: Fecha, y: number) => edadAlFinalDelAnio(n, y),
-  hoy: (_c, h) => hoy(h),
-  número: (_c, _h, xs: readonly unknown[]) => xs.length,
-  unión: (_c, _h, a: readonly unknown[], b: readonly unknown[]) => union(a, b),
-  intersección: (_c, _h, a: readonly unknown[], b: readonly unknown[]) => interseccion(a, b),
-  diferencia: (_c, _h, a: readonly unknown[], b: readonly unknown[]) => diferencia(a, b),
-  mínimo: (_c, _h, a: number, b: number) => Math.min(a, b),
-  máximo: (_c, _h, a: number, b: number) => Math.max(a, b),
-  mínimo_dec: (_c, _h, a: Dec, b: Dec) => decMin(a, b),
-  máximo_dec: (_c, _h, a: Dec, b: Dec) => decMax(a, b),
-  suma: (_c, _h, xs: readonly number[]) => sumaEnteros(xs),
-  suma_dec: (_c, _h, xs: readonly Dec[]) => sumaDecimales(xs),
+/** What a built-in may need from the evaluation: the calendar is built lazily, on first use. */
+export interface EntornoBuiltin {
+  readonly calendario: Calendario;
+  readonly fecha: Fecha | undefined;
+}
+
+/** Built-ins keyed by their .neae name; each takes the evaluation's environment first (most ignore it). */
+export const BUILTIN_IMPLS: Readonly<Record<string, (env: EntornoBuiltin, ...args: never[]) => unknown>> = {
+  fecha_de: (_e, a: number, m: number, d: number) => fechaDesdeComponentes(a, m, d),
+  año: (_e, f: Fecha) => anioDe(f),
+  mes: (_e, f: Fecha) => mesDe(f),
+  día: (_e, f: Fecha) => diaDe(f),
+  día_semana: (_e, f: Fecha) => diaSemana(f),
+  fin_de_mes: (_e, f: Fecha) => finDeMes(f),
+  inicio_de_mes: (_e, f: Fecha) => inicioDeMes(f),
+  días_entre: (_e, a: Fecha, b: Fecha) => diasEntre(a, b),
+  días_hábiles_entre: (e, a: Fecha, b: Fecha) => e.calendario.diasHabilesEntre(a, b),
+  es_hábil: (e, f: Fecha) => e.calendario.esHabil(f),
+  hábil_siguiente: (e, f: Fecha) => e.calendario.siguienteHabil(f),
+  fin_de_plazo: (e, f: Fecha, d: Duracion) => finDePlazo(f, d, e.calendario),
+  curso_escolar: (_e, f: Fecha) => cursoEscolarDe(f),
+  curso_que_empieza: (_e, y: number) => y,
+  año_de_inicio: (_e, c: number) => c,
+  inicio_curso: (_e, c: number) => inicioCurso(c),
+  fin_curso: (_e, c: number) => finCurso(c),
+  edad: (_e, n: Fecha, f: Fecha) => edadEnFecha(n, f),
+  edad_a_31_diciembre: (_e, n: Fecha, y: number) => edadAlFinalDelAnio(n, y),
+  hoy: (e) => hoy(e.fecha),
+  número: (_e, xs: readonly unknown[]) => xs.length,
+  unión: (_e, a: readonly unknown[], b: readonly unknown[]) => union(a, b),
+  intersección: (_e, a: readonly unknown[], b: readonly unknown[]) => interseccion(a, b),
+  diferencia: (_e, a: readonly unknown[], b: readonly unknown[]) => diferencia(a, b),
+  mínimo: (_e, a: number, b: number) => Math.min(a, b),
+  máximo: (_e, a: number, b: number) => Math.max(a, b),
+  mínimo_dec: (_e, a: Dec, b: Dec) => decMin(a, b),
+  máximo_dec: (_e, a: Dec, b: Dec) => decMax(a, b),
+  suma: (_e, xs: readonly number[]) => sumaEnteros(xs),
+  suma_dec: (_e, xs: readonly Dec[]) => sumaDecimales(xs),
 };
 
 export { decAdd, decSub, decMul, decDiv, decFromInt };

@@ -27,7 +27,7 @@ export function emitExpr(e: IR.Expr): string {
     case 'norm': return `ctx.norma(${q(e.name)})`;
     case 'step': return `ctx.fechaPaso(${q(e.procedure)}, ${q(e.step)})`;
     case 'call': return `ctx.llamar(${q(e.name)}, [${e.args.map(emitExpr).join(', ')}])`;
-    case 'builtin': return `(BUILTIN_IMPLS[${q(e.fn)}] as Builtin)(ctx.calendario, ctx.fecha${e.args.map((a) => `, ${emitExpr(a)}`).join('')})`;
+    case 'builtin': return `(BUILTIN_IMPLS[${q(e.fn)}] as Builtin)(ctx${e.args.map((a) => `, ${emitExpr(a)}`).join('')})`;
     case 'field': return `(${emitExpr(e.target)} as Registro)[${q(e.field)}]`;
     case 'not': return `!(${emitExpr(e.operand)})`;
     case 'neg': return e.type.k === 'entero' ? `-${num(emitExpr(e.operand))}` : `decNeg(${num(emitExpr(e.operand))})`;

@@ -14,11 +14,14 @@
  */
 import type { CstNode, IToken } from 'chevrotain';
 import { Writer, type BreakOptions } from './writer.ts';
-import { elements, isToken, nodes, only, type Element } from './cst.ts';
+import { elements, isToken, nodes, only, tok, type Element } from './cst.ts';
 import { gluesNext, spaceBefore, tokenText } from './print_expr.ts';
 
-/** A case line longer than this puts `entonces …` on its own line. */
-export const MAX_CASE_LINE = 120;
+/**
+ * A case line longer than this puts `entonces …` on its own line; a formula longer than this
+ * (or after a doc text) puts `= …` on its own line.
+ */
+export const MAX_LINE = 120;
 
 /** Top-level declarations that stay grouped as the author grouped them. */
 const GROUPED = new Set(['importDecl', 'inputDecl']);
@@ -28,7 +31,7 @@ const LINES: Record<string, Record<string, number>> = {
   resolution: { headerField: 2 },
   enumDecl: { enumVariant: 2 },
   recordDecl: { fieldDecl: 2 },
-  definition: { Equals: 2, citation: 2, caseClause: 2, otherwiseClause: 2 },
+  definition: { citation: 2, caseClause: 2, otherwiseClause: 2 },
   caseClause: { overrides: 4, citation: 4 },
   otherwiseClause: { citation: 4 },
   norm: { Aplica: 2, modality: 2, overrides: 2, citation: 2 },
@@ -62,10 +65,10 @@ class Printer {
   ) {}
 
   node(n: CstNode, only?: (e: Element) => boolean): void {
-    const long = n.name === 'caseClause' && !this.flat && caseHeadWidth(n) > MAX_CASE_LINE;
+    const split = this.flat ? undefined : splitAt(n);
     for (const e of elements(n)) {
       if (only && !only(e)) continue;
-      const indent = LINES[n.name]?.[e.key] ?? (long && e.key === 'Entonces' ? 4 : undefined);
+      const indent = LINES[n.name]?.[e.key] ?? (e.key === split?.key ? split.indent : undefined);
       if (!this.flat && indent !== undefined) this.line(indent);
       if (!this.flat && BLOCKS.has(n.name) && e.key === 'RBrace') this.line(0, { commentIndent: 2 });
       if (isToken(e.element)) this.token(e.element, n.name, e.key);
@@ -84,10 +87,21 @@ class Printer {
   }
 }
 
-/** Width of `  caso ID si condición entonces valor` printed on one line, without comments. */
-function caseHeadWidth(c: CstNode): number {
+/**
+ * Where a long line is split: `caso … si …` / `entonces …` (at 4) when the case line is too long;
+ * `definición x: T` / `= fórmula` (at 2) when the definition has a doc text or the line is too long.
+ */
+function splitAt(n: CstNode): { key: string; indent: number } | undefined {
+  const head = (e: Element) => e.key !== 'overrides' && e.key !== 'citation';
+  if (n.name === 'caseClause' && flatWidth(n, 2, head) > MAX_LINE) return { key: 'Entonces', indent: 4 };
+  if (n.name === 'definition' && (tok(n, 'doc') || flatWidth(n, 0, head) > MAX_LINE)) return { key: 'Equals', indent: 2 };
+  return undefined;
+}
+
+/** Width of part of a node printed on one line at `indent`, without comments. */
+function flatWidth(n: CstNode, indent: number, only: (e: Element) => boolean): number {
   const w = new Writer();
-  w.line(2);
-  new Printer(w, true).node(c, (e) => e.key !== 'overrides' && e.key !== 'citation');
+  w.line(indent);
+  new Printer(w, true).node(n, only);
   return [...w.flatText()].length;
 }

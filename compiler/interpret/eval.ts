@@ -28,7 +28,7 @@ export function evalExpr(e: IR.Expr, ctx: Contexto, args: readonly unknown[]): u
       return ctx.llamar(e.name, e.args.map((a) => evalExpr(a, ctx, args)));
     case 'builtin': {
       const values = e.args.map((a) => evalExpr(a, ctx, args));
-      return (BUILTIN_IMPLS[e.fn] as (...xs: unknown[]) => unknown)(ctx.calendario, ctx.fecha, ...values);
+      return (BUILTIN_IMPLS[e.fn] as (...xs: unknown[]) => unknown)(ctx, ...values);
     }
     case 'field':
       return (evalExpr(e.target, ctx, args) as Record<string, unknown>)[e.field];

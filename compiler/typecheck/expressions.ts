@@ -15,6 +15,7 @@ import * as T from './types.ts';
 import { decFromString, decDiv, decFromInt } from '../../runtime/decimal.ts';
 import { fechaDesdeTexto } from '../../runtime/dates.ts';
 import type { Unidad } from '../../runtime/durations.ts';
+import { conjunto } from '../../runtime/values.ts';
 
 export interface Scope {
   readonly params: readonly { readonly name: string; readonly type: Tipo }[];
@@ -137,6 +138,10 @@ export function checkExpr(c: Checker, e: A.Expr, scope: Scope, expected?: Tipo):
       let elementType: Tipo = hint ?? elements[0]?.type ?? T.ERROR;
       if (!hint && elements.some((x) => x.type.k === 'decimal')) elementType = T.DEC;
       const coerced = elements.map((x) => coerce(c, x, elementType, e.kind === 'set' ? 'Un elemento del conjunto' : 'Un elemento de la lista'));
+      // A set of constants ({EP, ESO}) is built once, here, not on every evaluation.
+      if (e.kind === 'set' && coerced.every((x) => x.k === 'lit' && x.type.k !== 'error')) {
+        return { k: 'lit', type: T.set(elementType), value: conjunto(coerced.map((x) => (x as { value: unknown }).value)), span: e.span };
+      }
       return { k: e.kind, elements: coerced, type: e.kind === 'set' ? T.set(elementType) : T.list(elementType), span: e.span };
     }
     case 'record': {

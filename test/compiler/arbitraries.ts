@@ -21,7 +21,10 @@ export function valueArb(t: Tipo, v: Vocabulario): fc.Arbitrary<unknown> {
     case 'curso_escolar': return fc.integer({ min: 2009, max: 2031 });
     case 'enum': return fc.constantFrom(...(v.enums[t.nombre]?.valores.map((x) => x.nombre) ?? ['?']));
     case 'conjunto': {
-      if (t.de.k === 'enum') return fc.subarray(v.enums[t.de.nombre]?.valores.map((x) => x.nombre) ?? [], { maxLength: 4 });
+      if (t.de.k === 'enum') {
+        const values = v.enums[t.de.nombre]?.valores.map((x) => x.nombre) ?? [];
+        return fc.subarray(values, { maxLength: Math.min(4, values.length) });
+      }
       return fc.array(valueArb(t.de, v), { maxLength: 4 });
     }
     case 'lista': return fc.array(valueArb(t.de, v), { maxLength: 4 });

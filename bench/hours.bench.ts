@@ -1,0 +1,152 @@
+/**
+ * Benchmark: the hours-outside-the-classroom rule of Canarias 2011 (Anexo I, Cuarta.3), as
+ * compiled by neae, against a hand-written TypeScript function and against the interpreter,
+ * measured in the same run. Prints per-repetition ratios against the hand-written baseline.
+ *
+ *   npm run bench
+ *
+ * Every variant is first checked to agree with the baseline on every case (a fast wrong answer
+ * is not a result). Variants run interleaved, several repetitions, so machine noise hits all.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { compile } from '../compiler/driver/compile.ts';
+import { nodeHost } from '../compiler/driver/node_host.ts';
+import { generateModule } from '../compiler/codegen/generate.ts';
+import { interpreter } from '../compiler/interpret/interpret.ts';
+import type { Evaluacion } from '../runtime/result.ts';
+
+const RULES = 'rules/canarias/cuarta.neae';
+const OUTPUTS = ['horas_fuera_del_aula'];
+const MAX = 'máximo_horas_fuera';
+
+// ---- the baseline: what a developer would write by hand from Cuarta.3 ----
+type Stage = 'EI' | 'EP' | 'ESO' | 'BACH';
+interface HoursCase { stage: Stage; areas: readonly string[]; hours: number | undefined }
+interface HoursRuling { max: number | undefined; compliant: boolean | undefined }
+
+function handWritten(c: HoursCase): HoursRuling {
+  let max: number | undefined;
+  if (c.stage === 'EI') max = 5;
+  else if (c.stage === 'EP' || c.stage === 'ESO') {
+    const n = c.areas.length;
+    let lm = 0;
+    for (const a of c.areas) if (a === 'LCL' || a === 'MAT') lm++;
+    if (n === 1 && lm === 1) max = c.stage === 'EP' ? 5 : 4;
+    else if (n === 2 && lm === 1) max = 6;
+    else if (n === 2 && lm === 2) max = 8;
+  }
+  return { max, compliant: max === undefined || c.hours === undefined ? undefined : c.hours <= max };
+}
+
+// ---- the cases: every stage × area combination × hours around each limit ----
+const AREAS = [[], ['LCL'], ['MAT'], ['CN'], ['LCL', 'CN'], ['LCL', 'MAT'], ['CN', 'CS'], ['LCL', 'MAT', 'CN']];
+const cases: HoursCase[] = [];
+for (const stage of ['EI', 'EP', 'ESO', 'BACH'] as Stage[]) for (const areas of AREAS) for (const hours of [undefined, 3, 4, 5, 6, 8, 9]) cases.push({ stage, areas, hours });
+
+const asJson = (c: HoursCase) => ({ etapa: c.stage, áreas_adaptadas: [...c.areas], ...(c.hours === undefined ? {} : { horas_previstas_fuera: c.hours }) });
+
+function rulingOf(e: Evaluacion): HoursRuling {
+  const norm = e.resultados[OUTPUTS[0]!]!;
+  const compliant = norm.estado === 'valor' ? (norm.valor === 'cumple' ? true : norm.valor === 'incumple' ? false : undefined) : undefined;
+  return { max: undefined, compliant };
+}
+
+async function main(): Promise<void> {
+  const compilation = compile(RULES, nodeHost);
+  if (!compilation.program) throw new Error(`${RULES} no compila`);
+  const program = compilation.program;
+  const target = join('bench', '.generated', 'cuarta.ts');
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, generateModule(program, { runtimeImport: relative(dirname(target), 'runtime') }));
+  const generated = (await import(join(process.cwd(), target))) as {
+    esquemaCaso: { parse(x: unknown): unknown };
+    evaluar(c: unknown, o?: object): Evaluacion;
+    evaluarValidado(c: unknown, o?: object): Evaluacion;
+  };
+  const interp = interpreter(program);
+  const validated = cases.map((c) => generated.esquemaCaso.parse(asJson(c)) as Record<string, unknown>);
+  const raw = cases.map(asJson);
+
+  // Correctness gate: every variant agrees with the baseline on every case (and on the maximum).
+  for (let i = 0; i < cases.length; i++) {
+    const expected = handWritten(cases[i]!);
+    const full = generated.evaluarValidado(validated[i], { traza: false, salidas: [MAX, ...OUTPUTS] });
+    const maxR = full.resultados[MAX]!;
+    const gotMax = maxR.estado === 'valor' ? (maxR.valor as number) : undefined;
+    const variants = {
+      compiled: rulingOf(generated.evaluarValidado(validated[i], { traza: false, salidas: OUTPUTS })).compliant,
+      interpreter: rulingOf(interp.evaluateValidated(validated[i]!, { traza: false, salidas: OUTPUTS })).compliant,
+    };
+    if (gotMax !== expected.max || variants.compiled !== expected.compliant || variants.interpreter !== expected.compliant) {
+      throw new Error(`Desacuerdo en el caso ${JSON.stringify(cases[i])}: esperado ${JSON.stringify(expected)}, compilado max=${gotMax} ${JSON.stringify(variants)}`);
+    }
+  }
+
+  let sink = 0;
+  const consume = (r: HoursRuling | Evaluacion) => {
+    sink += 'max' in r ? (r.compliant ? 1 : 0) : Object.keys(r.resultados).length;
+  };
+  const variants: Record<string, (i: number) => void> = {
+    'a mano (referencia)': (i) => consume(handWritten(cases[i]!)),
+    'compilado, sin traza': (i) => consume(generated.evaluarValidado(validated[i], { traza: false, salidas: OUTPUTS })),
+    'compilado, con traza': (i) => consume(generated.evaluarValidado(validated[i], { salidas: OUTPUTS })),
+    'compilado, validando con zod': (i) => consume(generated.evaluar(raw[i], { traza: false, salidas: OUTPUTS })),
+    'intérprete, sin traza': (i) => consume(interp.evaluateValidated(validated[i]!, { traza: false, salidas: OUTPUTS })),
+    'intérprete, con traza': (i) => consume(interp.evaluateValidated(validated[i]!, { salidas: OUTPUTS })),
+  };
+
+  // Calibrate: iterations per repetition so that each variant runs ~150 ms.
+  const iterations: Record<string, number> = {};
+  for (const [name, run] of Object.entries(variants)) {
+    let n = 1000;
+    for (;;) {
+      const t0 = process.hrtime.bigint();
+      for (let k = 0; k < n; k++) run(k % cases.length);
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (ms > 50) {
+        iterations[name] = Math.max(1000, Math.round((n * 150) / ms));
+        break;
+      }
+      n *= 4;
+    }
+  }
+
+  const REPS = 7;
+  const perEval: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  const ratios: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  for (let rep = 0; rep < REPS; rep++) {
+    const names = Object.keys(variants);
+    const order = rep % 2 === 0 ? names : [...names].reverse();
+    const thisRep: Record<string, number> = {};
+    for (const name of order) {
+      const run = variants[name]!;
+      const n = iterations[name]!;
+      const t0 = process.hrtime.bigint();
+      for (let k = 0; k < n; k++) run(k % cases.length);
+      thisRep[name] = Number(process.hrtime.bigint() - t0) / n;
+    }
+    for (const name of names) {
+      perEval[name]!.push(thisRep[name]!);
+      ratios[name]!.push(thisRep[name]! / thisRep['a mano (referencia)']!);
+    }
+  }
+
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const fmt = (ns: number) => (ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(1)} ns`);
+  console.log(`Regla: ${RULES} (Anexo I, Cuarta.3), ${cases.length} casos, ${REPS} repeticiones intercaladas`);
+  console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
+  console.log('Correcto: todas las variantes coinciden con la referencia en todos los casos.\n');
+  console.log('| variante | tiempo por evaluación (mediana) | × referencia (mediana, mín–máx) |');
+  console.log('|---|---:|---:|');
+  for (const name of Object.keys(variants)) {
+    const r = ratios[name]!;
+    console.log(`| ${name} | ${fmt(median(perEval[name]!))} | ${median(r).toFixed(2)} (${Math.min(...r).toFixed(2)}–${Math.max(...r).toFixed(2)}) |`);
+  }
+  const compiled = median(ratios['compilado, sin traza']!);
+  const interpreted = median(ratios['intérprete, sin traza']!);
+  console.log(`\nObjetivos: compilado ≤ 2× la referencia → ${compiled.toFixed(2)}× ${compiled <= 2 ? '(cumple)' : '(NO cumple)'}; intérprete ≤ 50× → ${interpreted.toFixed(2)}× ${interpreted <= 50 ? '(cumple)' : '(NO cumple)'}`);
+  if (sink === -1) console.log(sink);
+}
+
+await main();
