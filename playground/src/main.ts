@@ -341,6 +341,7 @@ const TABS: Tab[] = ['caso', 'resultado', 'pasos'];
 function selectTab(tab: Tab): void {
   for (const t of TABS) {
     $(`pestana-${t}`).setAttribute('aria-selected', String(t === tab));
+    $(`pestana-${t}`).tabIndex = t === tab ? 0 : -1;
     $(`panel-${t}`).hidden = t !== tab;
   }
   if (tab === 'pasos') {
@@ -350,8 +351,27 @@ function selectTab(tab: Tab): void {
   }
 }
 for (const t of TABS) $(`pestana-${t}`).addEventListener('click', () => selectTab(t));
-$('panel-caso').addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void evaluateCase();
+// Keyboard: Ctrl+Intro evaluates; Alt+1/2/3 switch tabs; in the tab list, ← → move between tabs.
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    void evaluateCase();
+  } else if (e.altKey && ['1', '2', '3'].includes(e.key)) {
+    e.preventDefault();
+    const tab = TABS[Number(e.key) - 1]!;
+    selectTab(tab);
+    $(`pestana-${tab}`).focus();
+  }
+});
+document.querySelector('.pestanas')!.addEventListener('keydown', (ev) => {
+  const e = ev as KeyboardEvent;
+  if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+  const current = TABS.findIndex((t) => $(`pestana-${t}`).getAttribute('aria-selected') === 'true');
+  const tab = TABS[(current + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+  selectTab(tab);
+  $(`pestana-${tab}`).focus();
+  e.stopPropagation();
+  e.preventDefault();
 });
 
 // ---------------------------------------------------------------------------------------------

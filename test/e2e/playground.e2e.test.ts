@@ -111,8 +111,11 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
     await diagnosticsUpToDate(p);
   }
 
+  /** Focuses the editor (a click could land on a hover or suggestion widget). */
+  const focusEditor = (p: Page) => p.evaluate(() => (window as unknown as { __editor: { focus(): void } }).__editor.focus());
+
   async function typeAtEnd(p: Page, text: string): Promise<void> {
-    await p.click('#editor .view-lines');
+    await focusEditor(p);
     await p.keyboard.press('Control+End');
     await p.keyboard.type(text);
   }
@@ -201,7 +204,7 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
     await expect.poll(() => page.locator('#contador').textContent()).toBe(`Paso 3 de ${trace.length}`);
 
     // 7. Share: an edit, the case and the step survive a reload of the shared URL.
-    await page.click('#editor .view-lines');
+    await focusEditor(page);
     await page.keyboard.press('Control+Home');
     await page.keyboard.type('# comentario compartido\n');
     await diagnosticsUpToDate(page);
@@ -228,7 +231,7 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
     await p.goto(url);
     await p.waitForSelector('#editor .view-lines');
     await openFile(p, file);
-    await p.click('#editor .view-lines');
+    await focusEditor(p);
     await p.keyboard.press('Control+End');
     await p.keyboard.type('\n# ');
     await diagnosticsUpToDate(p);
@@ -245,6 +248,61 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
     const median = samples[Math.floor(samples.length / 2)]!;
     const size = statSync(join(ROOT, file)).size;
     console.log(`[e2e] latencia tecla → diagnósticos en ${file} (${Math.round(size / 1024)} KB): mediana ${median.toFixed(0)} ms, mín ${samples[0]!.toFixed(0)} ms, máx ${samples.at(-1)!.toFixed(0)} ms (compilación en el worker: ${worker.toFixed(0)} ms)`);
+    await p.context().close();
+  });
+
+  it('completa, informa al pasar el ratón y va a la definición', async () => {
+    const p = await newPage();
+    await p.goto(url);
+    await p.waitForSelector('#editor .view-lines');
+    await openFile(p, 'playground/ejemplos/ejemplo.neae');
+    // Hover on «máximo» in the norm: its type, description and the quote of its case.
+    const line = p.locator('#editor .view-line', { hasText: 'debe horas <= máximo' });
+    const box = (await line.boundingBox())!;
+    const x = await line.evaluate((el) => {
+      const r = document.createRange();
+      const text = el.textContent ?? '';
+      const i = text.indexOf('máximo');
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let at = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const len = n.textContent!.length;
+        if (at + len > i) {
+          r.setStart(n, i - at + 2);
+          r.setEnd(n, i - at + 3);
+          return r.getBoundingClientRect().x;
+        }
+        at += len;
+      }
+      return 0;
+    });
+    await p.mouse.move(x, box.y + box.height / 2);
+    const hover = p.locator('.monaco-hover-content');
+    await expect.poll(async () => (await hover.allTextContents()).join(' '), { timeout: 10_000 }).toMatch(/definición máximo: horas[\s\S]*R38 · Cuarta\.3[\s\S]*Educación Infantil/);
+    await shot('8-informacion', p);
+    await p.mouse.move(5, 790);
+    // Completion after «Etapa.»: the enumeration's values.
+    await focusEditor(p);
+    await p.keyboard.press('Control+End');
+    await p.keyboard.type('\n# Etapa.');
+    await p.keyboard.press('Backspace');
+    await p.keyboard.type('.');
+    await p.keyboard.press('Control+Space');
+    await expect.poll(() => p.locator('.suggest-widget .monaco-list-row').allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^EI/)]));
+    await shot('9-completar', p);
+    await p.keyboard.press('Escape');
+    // Go to definition (F12) on the type «Etapa»: opens the common vocabulary.
+    await p.evaluate(() => {
+      const ed = (window as unknown as { __editor: { setPosition(p: object): void; focus(): void } }).__editor;
+      ed.setPosition({ lineNumber: 9, column: 17 });
+      ed.focus();
+    });
+    await p.keyboard.press('F12');
+    await p.waitForFunction(() => (window as unknown as { __neae: { path: string } }).__neae.path === 'rules/comun/vocabulario.neae');
+    const pos = await p.evaluate(() => (window as unknown as { __editor: { getPosition(): { lineNumber: number } } }).__editor.getPosition().lineNumber);
+    const vocab = await p.evaluate(() => (window as unknown as { __editor: { getModel(): { getLineContent(n: number): string } } }).__editor.getModel().getLineContent((window as unknown as { __editor: { getPosition(): { lineNumber: number } } }).__editor.getPosition().lineNumber));
+    expect(vocab).toMatch(/enumeración Etapa/);
+    expect(pos).toBeGreaterThan(0);
     await p.context().close();
   });
 });
