@@ -95,7 +95,8 @@ export class CaseForm {
         continue;
       }
       field.classList.add('con-error');
-      const msg = h('div', { class: 'error', role: 'alert' }, `${e.campo}: ${e.mensaje}`);
+      const where = field.dataset['campo'] === e.campo ? '' : `${e.campo}: `;
+      const msg = h('div', { class: 'error', role: 'alert' }, `${where}${e.mensaje}`);
       field.append(msg);
       first ??= field;
     }
@@ -104,7 +105,8 @@ export class CaseForm {
   }
 
   private field(path: string, label: string, type: Tipo, doc: string | undefined, w: Widget): HTMLElement {
-    const el = h('div', { class: 'campo', 'data-campo': path });
+    const wide = w.el.tagName === 'FIELDSET' || !!w.el.querySelector(':scope > fieldset');
+    const el = h('div', { class: wide ? 'campo campo-ancho' : 'campo', 'data-campo': path });
     const direct = w.el.tagName === 'INPUT' || w.el.tagName === 'SELECT' ? w.el.id : w.el.querySelector(':scope > input')?.id;
     const etiqueta = h(direct ? 'label' : 'div', { class: 'etiqueta' }, label, h('span', { class: 'tipo' }, tipoATexto(type)));
     if (direct) etiqueta.setAttribute('for', direct);

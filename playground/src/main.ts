@@ -34,6 +34,8 @@ const state = {
   diagnostics: [] as readonly Diagnostic[],
   /** Version of the model the shown diagnostics belong to. */
   diagVersion: 0,
+  /** performance.now() when the shown diagnostics were applied (for latency measurement). */
+  diagAt: 0,
   checkMs: 0,
 };
 // Exposed for the end-to-end test (latency measurement and waiting for diagnostics).
@@ -147,6 +149,7 @@ function applyCheck(r: Extract<Response, { kind: 'check' }>, version: number): v
   );
   renderDiagnostics(r.diagnostics);
   state.diagVersion = version;
+  state.diagAt = performance.now();
   if (r.info) {
     const rulesChanged = state.info?.rulesPath !== r.info.rulesPath;
     state.info = r.info;

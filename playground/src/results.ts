@@ -85,6 +85,19 @@ export function renderRuling(root: HTMLElement, e: Evaluacion, info: ProgramInfo
   root.replaceChildren();
   const docs = new Map((info?.outputs ?? []).map((o) => [o.name, o.doc]));
   root.append(h('h3', {}, 'Resultados'));
+  const all = Object.values(e.resultados);
+  const count = (f: (r: Resultado) => boolean) => all.filter(f).length;
+  const incumple = count((r) => r.estado === 'valor' && (r.valor === 'incumple' || r.valor === 'no_permitido'));
+  const avisos = count((r) => r.estado === 'valor' && r.valor === 'recomendación_no_seguida');
+  const parts = [
+    `${all.length} resultado${all.length === 1 ? '' : 's'}`,
+    `${count((r) => r.estado === 'valor')} con valor`,
+    `${count((r) => r.estado === 'indeterminado')} indeterminado${count((r) => r.estado === 'indeterminado') === 1 ? '' : 's'}`,
+    `${count((r) => r.estado === 'conflicto')} conflicto${count((r) => r.estado === 'conflicto') === 1 ? '' : 's'}`,
+  ];
+  if (incumple) parts.push(`${incumple} incumplimiento${incumple === 1 ? '' : 's'}`);
+  if (avisos) parts.push(`${avisos} recomendación${avisos === 1 ? '' : 'es'} no seguida${avisos === 1 ? '' : 's'}`);
+  root.append(h('p', { class: 'resumen', id: 'resumen' }, parts.join(' · ')));
   const table = h('table', { class: 'salidas', id: 'tabla-salidas' });
   for (const [name, r] of Object.entries(e.resultados)) {
     const doc = docs.get(name);
