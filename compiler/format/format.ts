@@ -5,15 +5,14 @@
  * CST with the layout rules of print_decl.ts / print_expr.ts and weaves the comments back in
  * by offset (writer.ts). Before answering it checks its own work: the output must parse, give
  * the same AST (spans aside) and hold the same comments in the same order; otherwise it
- * refuses with an internal diagnostic rather than risk changing a rule file.
+ * refuses with an internal diagnostic rather than risk changing a rule file (verify.ts).
  */
 import type { CstNode, IToken } from 'chevrotain';
 import { parse } from '../../grammar/parse.ts';
-import { fromCst } from '../ast/from_cst.ts';
 import { error, fileStart, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { Writer } from './writer.ts';
 import { printFile } from './print_decl.ts';
-import { sameAst } from './ast_compare.ts';
+import { unfaithful } from './verify.ts';
 
 export type FormatResult = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -28,7 +27,7 @@ export function formatSource(text: string, file: string): FormatResult {
   const parsed = parse(text, file);
   if (parsed.diagnostics.length > 0 || !parsed.cst) return { ok: false, diagnostics: [...parsed.diagnostics] };
   const output = printCst(parsed.cst, parsed.comments);
-  const problem = verify(parsed.cst, parsed.comments, output, file);
+  const problem = unfaithful(text, output, file);
   if (problem) {
     return {
       ok: false,
@@ -36,15 +35,4 @@ export function formatSource(text: string, file: string): FormatResult {
     };
   }
   return { ok: true, text: output };
-}
-
-/** Why `output` is not a faithful reformatting of the input, or undefined if it is. */
-function verify(cst: CstNode, comments: readonly IToken[], output: string, file: string): string | undefined {
-  const again = parse(output, file);
-  if (again.diagnostics.length > 0 || !again.cst) return `el resultado no se analiza (${again.diagnostics[0]?.message ?? 'sin árbol'})`;
-  if (!sameAst(fromCst(file, cst), fromCst(file, again.cst))) return 'el resultado no tiene el mismo significado';
-  const before = comments.map((c) => c.image.trimEnd()).join('\n');
-  const after = again.comments.map((c) => c.image.trimEnd()).join('\n');
-  if (before !== after) return 'se perderían comentarios';
-  return undefined;
 }
