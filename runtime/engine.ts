@@ -207,8 +207,67 @@ function calendarioDe(region: string, festivos: readonly Fecha[]): Calendario {
 
 function valorOFallo(nombre: string, r: Resultado): unknown {
   if (r.estado === 'valor') return r.valor;
-  if (r.estado === 'indeterminado') throw new Indeterminacion(r.motivo.startsWith('«') ? r.motivo : `«${nombre}» es indeterminado: ${r.motivo}`, r.cita);
-  throw new ConflictoEntreCasos(`«${nombre}» tiene un conflicto: ${r.motivo}`, r.casos);
+  throw falloDe(nombre, r);
+}
+
+/** What a reader of a failed rule sees: the rule's name and its reason. */
+function falloDe(nombre: string, r: Exclude<Resultado, { estado: 'valor' }>): Indeterminacion | ConflictoEntreCasos {
+  if (r.estado === 'indeterminado') return new Indeterminacion(r.motivo.startsWith('«') ? r.motivo : `«${nombre}» es indeterminado: ${r.motivo}`, r.cita);
+  return new ConflictoEntreCasos(`«${nombre}» tiene un conflicto: ${r.motivo}`, r.casos);
+}
+
+/**
+ * Memo slots of the generated direct evaluators («calcular_…»): a slot holds the value,
+ * SIN_VALOR, or a Fallo. No trace, no results object.
+ */
+export const SIN_VALOR: unique symbol = Symbol('sin valor');
+
+export class Fallo {
+  constructor(
+    readonly nombre: string,
+    readonly resultado: Exclude<Resultado, { estado: 'valor' }>,
+  ) {}
+  relanzar(): never {
+    throw falloDe(this.nombre, this.resultado);
+  }
+}
+
+/**
+ * Base of the memo class a generated module declares for its direct evaluators: the case, the
+ * evaluation date and the calendar (built on first use). The subclass adds one field per rule.
+ */
+export class Directo {
+  private calendarioCreado: Calendario | undefined;
+  constructor(
+    readonly entradas: Readonly<Record<string, unknown>>,
+    readonly fecha: Fecha | undefined,
+    private readonly region: string,
+    private readonly festivosLocales?: string,
+  ) {}
+  get calendario(): Calendario {
+    if (!this.calendarioCreado) {
+      const festivos = this.festivosLocales ? ((this.entradas[this.festivosLocales] as Fecha[] | undefined) ?? []) : [];
+      this.calendarioCreado = calendarioDe(this.region, festivos);
+    }
+    return this.calendarioCreado;
+  }
+}
+
+/** A failed rule in a memo slot, as the engine's memo would hold it. */
+export function fallo(nombre: string, failure: unknown): Fallo {
+  return new Fallo(nombre, resultadoDeFallo(failure) as Exclude<Resultado, { estado: 'valor' }>);
+}
+
+/** The modality outcome of a norm (shared by the engine and generated direct evaluators). */
+export function resultadoModal(modalidad: NormaSpec['modalidad'], ok: boolean): string {
+  switch (modalidad) {
+    case 'debe':
+      return ok ? 'cumple' : 'incumple';
+    case 'puede':
+      return ok ? 'permitido' : 'no_permitido';
+    case 'preferentemente':
+      return ok ? 'cumple' : 'recomendación_no_seguida';
+  }
 }
 
 function datos(ctx: Contexto, lee: readonly Lectura[], args: readonly unknown[]): PasoTraza['datos'] {
@@ -345,15 +404,7 @@ function resolverNorma(ctx: Contexto, n: NormaSpec): Resultado {
 function cumplimiento(ctx: Contexto, n: NormaSpec): string {
   for (const other of n.desplazadaPor) if (ctx.norma(other) !== 'no_aplica') return 'no_aplica';
   if (n.aplica && !n.aplica(ctx, [])) return 'no_aplica';
-  const ok = n.exige(ctx, []);
-  switch (n.modalidad) {
-    case 'debe':
-      return ok ? 'cumple' : 'incumple';
-    case 'puede':
-      return ok ? 'permitido' : 'no_permitido';
-    case 'preferentemente':
-      return ok ? 'cumple' : 'recomendación_no_seguida';
-  }
+  return resultadoModal(n.modalidad, n.exige(ctx, []));
 }
 
 function intentar<T>(f: () => T): { ok: true; valor: T } | { ok: false; resultado: Resultado } {

@@ -18,33 +18,46 @@ function primitive(t: Tipo): boolean {
 
 const num = (s: string) => `(${s} as number)`;
 
-export function emitExpr(e: IR.Expr): string {
+/** How references to other rules are spelt: through the engine's context, or as direct calls. */
+export interface Refs {
+  def(name: string): string;
+  norm(name: string): string;
+}
+
+export const ENGINE_REFS: Refs = {
+  def: (name) => `ctx.definicion(${q(name)})`,
+  norm: (name) => `ctx.norma(${q(name)})`,
+};
+
+export function emitExpr(e: IR.Expr, refs: Refs = ENGINE_REFS): string {
+  const emit = (x: IR.Expr) => emitExpr(x, refs);
+  const num = (s: string) => `(${s} as number)`;
   switch (e.k) {
     case 'lit': return literal(e.value);
     case 'input': return `ctx.entradas[${q(e.name)}]`;
     case 'param': return `args[${e.index}]`;
-    case 'def': return `ctx.definicion(${q(e.name)})`;
-    case 'norm': return `ctx.norma(${q(e.name)})`;
+    case 'def': return refs.def(e.name);
+    case 'norm': return refs.norm(e.name);
     case 'step': return `ctx.fechaPaso(${q(e.procedure)}, ${q(e.step)})`;
-    case 'call': return `ctx.llamar(${q(e.name)}, [${e.args.map(emitExpr).join(', ')}])`;
-    case 'builtin': return `(BUILTIN_IMPLS[${q(e.fn)}] as Builtin)(ctx${e.args.map((a) => `, ${emitExpr(a)}`).join('')})`;
-    case 'field': return `(${emitExpr(e.target)} as Registro)[${q(e.field)}]`;
-    case 'not': return `!(${emitExpr(e.operand)})`;
-    case 'neg': return e.type.k === 'entero' ? `-${num(emitExpr(e.operand))}` : `decNeg(${num(emitExpr(e.operand))})`;
-    case 'exists': return `(${emitExpr(e.operand)} !== undefined)`;
-    case 'unwrap': return `requerido(${emitExpr(e.operand)}, ${q(e.what)})`;
-    case 'to_dec': return `decFromInt(${num(emitExpr(e.operand))})`;
-    case 'if': return `(${emitExpr(e.condition)} ? ${emitExpr(e.then)} : ${emitExpr(e.else)})`;
-    case 'set': return `conjunto([${e.elements.map(emitExpr).join(', ')}])`;
-    case 'list': return `[${e.elements.map(emitExpr).join(', ')}]`;
-    case 'record': return `{ ${e.fields.map((f) => `${q(f.name)}: ${emitExpr(f.value)}`).join(', ')} }`;
-    case 'bin': return binary(e);
+    case 'call': return `ctx.llamar(${q(e.name)}, [${e.args.map(emit).join(', ')}])`;
+    case 'builtin': return `(BUILTIN_IMPLS[${q(e.fn)}] as Builtin)(ctx${e.args.map((a) => `, ${emit(a)}`).join('')})`;
+    case 'field': return `(${emit(e.target)} as Registro)[${q(e.field)}]`;
+    case 'not': return `!(${emit(e.operand)})`;
+    case 'neg': return e.type.k === 'entero' ? `-${num(emit(e.operand))}` : `decNeg(${num(emit(e.operand))})`;
+    case 'exists': return `(${emit(e.operand)} !== undefined)`;
+    case 'unwrap': return `requerido(${emit(e.operand)}, ${q(e.what)})`;
+    case 'to_dec': return `decFromInt(${num(emit(e.operand))})`;
+    case 'if': return `(${emit(e.condition)} ? ${emit(e.then)} : ${emit(e.else)})`;
+    case 'set': return `conjunto([${e.elements.map(emit).join(', ')}])`;
+    case 'list': return `[${e.elements.map(emit).join(', ')}]`;
+    case 'record': return `{ ${e.fields.map((f) => `${q(f.name)}: ${emit(f.value)}`).join(', ')} }`;
+    case 'bin': return binary(e, emit);
   }
 }
 
-function binary(e: Extract<IR.Expr, { k: 'bin' }>): string {
-  const l = emitExpr(e.left);
-  const r = emitExpr(e.right);
+function binary(e: Extract<IR.Expr, { k: 'bin' }>, emit: (x: IR.Expr) => string): string {
+  const l = emit(e.left);
+  const r = emit(e.right);
   switch (e.op) {
     case 'and': return `((${l} as boolean) && (${r} as boolean))`;
     case 'or': return `((${l} as boolean) || (${r} as boolean))`;

@@ -6,7 +6,7 @@
  */
 import type * as IR from '../ir/ir.ts';
 import type { Span } from '../diagnostics/diagnostic.ts';
-import { emitExpr } from './expressions.ts';
+import { emitExpr, type Refs } from './expressions.ts';
 import { inputTsType, outputTsType, zodSource } from './types.ts';
 import { citeOf, origin, readsOf } from '../interpret/interpret.ts';
 
@@ -36,7 +36,10 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   if (program.resolution) out.push(`// ${program.resolution.titulo ?? program.resolution.id}`);
   out.push(`/* eslint-disable */`);
   out.push(`import { z } from 'zod';`);
-  out.push(`import { evaluarPrograma, fallaCondicion, conflictoDeCasos, ningunCaso, type Contexto, type ProgramaSpec, type OpcionesEvaluacion } from '${rt}/engine.ts';`);
+  out.push(`import { evaluarPrograma, fallaCondicion, conflictoDeCasos, ningunCaso, Directo, fallo, resultadoModal, Fallo, SIN_VALOR, type Contexto, type ProgramaSpec, type OpcionesEvaluacion } from '${rt}/engine.ts';`);
+  out.push(`import { resultadoDeFallo } from '${rt}/result.ts';`);
+  out.push(`import { exportar } from '${rt}/values.ts';`);
+  out.push(`import { decToNumber } from '${rt}/decimal.ts';`);
   out.push(`import { Indeterminacion } from '${rt}/result.ts';`);
   out.push(`import { zBooleano, zEntero, zDecimal, zPorcentaje, zFecha, zDuracion, zTexto, zCurso, zEnum, zConjunto, zLista, zOpcional, validarEntrada } from '${rt}/input.ts';`);
   out.push(`import { BUILTIN_IMPLS, requerido, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '${rt}/ops.ts';`);
@@ -48,7 +51,7 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   out.push('');
   out.push(`type Builtin = (...args: unknown[]) => unknown;`);
   out.push(`type Registro = Record<string, unknown>;`);
-  out.push(`void iguales; void pertenece; void conjunto; void decAdd; void decSub; void decMul; void decDiv; void decNeg; void decFromInt; void requerido; void fechaMasDuracion; void fechaMenosDuracion; void cursoMasDuracion; void duracionPor; void BUILTIN_IMPLS; void fallaCondicion; void conflictoDeCasos; void ningunCaso; void Indeterminacion;`);
+  out.push(`void iguales; void pertenece; void conjunto; void decAdd; void decSub; void decMul; void decDiv; void decNeg; void decFromInt; void requerido; void fechaMasDuracion; void fechaMenosDuracion; void cursoMasDuracion; void duracionPor; void BUILTIN_IMPLS; void fallaCondicion; void conflictoDeCasos; void ningunCaso; void Indeterminacion; void Directo; void fallo; void SIN_VALOR; void resultadoModal; void Fallo; void resultadoDeFallo; void exportar; void decToNumber;`);
   out.push('');
   out.push(`/** Los datos de un caso, tal como llegan en JSON. */`);
   out.push(`export interface Caso {`);
@@ -129,6 +132,7 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   out.push(`  salidas: ${json(program.outputs.map((o) => ({ clase: o.kind, nombre: o.name })))},`);
   out.push(`};`);
   out.push('');
+  out.push(...directEvaluators(program, fns.length, vocabulary));
   out.push(`export interface EvaluacionTipada {\n  readonly resultados: Resultados;\n  readonly traza: Evaluacion['traza'];\n}`);
   out.push('');
   out.push(`/** Valida el caso (error EntradaNoValida que nombra cada campo mal) y lo evalúa. Síncrono. */`);
@@ -150,16 +154,18 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
  * «prevalece sobre» relation is unrolled into boolean expressions at compile time, and failures
  * are built with the engine's own helpers so that results match the generic path exactly.
  */
-function fastPath(d: IR.DefinitionIR, fns: string[]): string {
-  const name = `rapido_${fns.length}`;
+function fastPath(d: IR.DefinitionIR, fns: string[], refs?: Refs, prefix = 'rapido'): string {
+  const name = `${prefix}_${fns.length}`;
+  const expr = (e: IR.Expr) => emitExpr(e, refs);
+  const ctxType = refs ? 'Memo' : 'Contexto';
   const q = JSON.stringify;
   const cite = (c: IR.CitationIR | undefined) => JSON.stringify(citeOf(c));
-  const lines: string[] = [`function ${name}(ctx: Contexto, args: readonly unknown[]): unknown {`];
+  const lines: string[] = [`function ${name}(ctx: ${ctxType}, args: readonly unknown[] = []): unknown {`];
   const n = d.cases.length;
   lines.push(`  const f: unknown[] = [];`);
   d.cases.forEach((k, i) => {
     lines.push(`  let s${i} = 0;`);
-    lines.push(`  try { s${i} = (${emitExpr(k.condition)}) ? 1 : 0; } catch (e) { s${i} = 2; f[${i}] = e; }`);
+    lines.push(`  try { s${i} = (${expr(k.condition)}) ? 1 : 0; } catch (e) { s${i} = 2; f[${i}] = e; }`);
   });
   const displaced = (i: number) => {
     const by = d.cases.map((k, j) => (k.dominates.includes(d.cases[i]!.id) ? `s${j} === 1` : '')).filter(Boolean);
@@ -176,11 +182,144 @@ function fastPath(d: IR.DefinitionIR, fns: string[]): string {
     lines.push(`  }`);
   }
   const value = (v: IR.ValueIR, c: IR.CitationIR | undefined) =>
-    v.k === 'indeterminado' ? `throw new Indeterminacion(${q(v.reason)}, ${cite(c)});` : `return ${emitExpr(v.expr)};`;
+    v.k === 'indeterminado' ? `throw new Indeterminacion(${q(v.reason)}, ${cite(c)});` : `return ${expr(v.expr)};`;
   d.cases.forEach((k, i) => lines.push(`  if (s${i} === 1 && !d${i}) { ${value(k.value, k.citation)} }`));
   if (d.otherwise) lines.push(`  ${value(d.otherwise.value, d.otherwise.citation)}`);
   else lines.push(`  throw ningunCaso(${q(d.name)});`);
   lines.push(`}`);
   fns.push(lines.join('\n'));
   return name;
+}
+
+/**
+ * Direct evaluators, one per output: `calcular_<salida>(caso, fecha?)`. No engine context, no
+ * trace, memo slots in an array, rules calling each other as plain functions. Offered for rules
+ * whose dependencies have no parameterised definitions or procedure steps. They return exactly
+ * what `evaluar` returns for that output (tested by the back-end agreement property).
+ */
+function directEvaluators(program: IR.Program, start: number, vocabulary: { enums: unknown; registros: unknown }): string[] {
+  const q = JSON.stringify;
+  const defs = program.definitions;
+  const norms = program.norms;
+  const exprsOf = (name: string): IR.Expr[] => {
+    const d = defs[name];
+    if (d) {
+      if (d.params.length) return [];
+      return [d.body?.expr, ...d.cases.flatMap((k) => [k.condition, k.value.k === 'value' ? k.value.expr : undefined]), d.otherwise?.value.k === 'value' ? d.otherwise.value.expr : undefined].filter((x): x is IR.Expr => x !== undefined);
+    }
+    const n = norms[name]!;
+    return [n.applies, n.requirement].filter((x): x is IR.Expr => x !== undefined);
+  };
+  // Which rules can be compiled directly: no calls, no steps, and only such rules as dependencies.
+  const deps = new Map<string, Set<string>>();
+  const blocked = new Set<string>();
+  const walk = (e: IR.Expr, owner: string): void => {
+    switch (e.k) {
+      case 'def': case 'norm': deps.get(owner)!.add(e.name); return;
+      case 'call': case 'step': case 'param': blocked.add(owner); return;
+      case 'builtin': e.args.forEach((a) => walk(a, owner)); return;
+      case 'field': walk(e.target, owner); return;
+      case 'not': case 'neg': case 'exists': case 'unwrap': case 'to_dec': walk(e.operand, owner); return;
+      case 'bin': walk(e.left, owner); walk(e.right, owner); return;
+      case 'if': walk(e.condition, owner); walk(e.then, owner); walk(e.else, owner); return;
+      case 'set': case 'list': e.elements.forEach((x) => walk(x, owner)); return;
+      case 'record': e.fields.forEach((f) => walk(f.value, owner)); return;
+      default: return;
+    }
+  };
+  const names = [...Object.keys(defs).filter((n) => defs[n]!.params.length === 0), ...Object.keys(norms)];
+  for (const n of names) {
+    deps.set(n, new Set(norms[n] ? norms[n]!.overrides.length ? [] : [] : []));
+    for (const other of Object.values(norms)) if (norms[n] && other.overrides.includes(n)) deps.get(n)!.add(other.name);
+    exprsOf(n).forEach((e) => walk(e, n));
+  }
+  for (const n of Object.keys(defs)) if (defs[n]!.params.length) blocked.add(n);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const n of names) if (!blocked.has(n) && [...deps.get(n)!].some((d) => blocked.has(d) || !deps.has(d))) { blocked.add(n); changed = true; }
+  }
+  const eligible = names.filter((n) => !blocked.has(n));
+  const slot = new Map(eligible.map((n, i) => [n, i]));
+  const refs: Refs = { def: (n) => `D${slot.get(n)}(ctx)`, norm: (n) => `D${slot.get(n)}(ctx)` };
+
+  const fns: string[] = [];
+  const lines: string[] = ['', '// ---- Evaluadores directos (sin motor ni traza) ----'];
+  // One field per rule: allocating the memo is one small object, and each read is monomorphic.
+  lines.push(`class Memo extends Directo {`);
+  for (const n of eligible) lines.push(`  s${slot.get(n)}: unknown = SIN_VALOR;`);
+  lines.push(`}`);
+  for (const n of eligible) {
+    const i = slot.get(n)!;
+    const d = defs[n];
+    let calc: string;
+    if (d && d.body) {
+      calc = `C${i}`;
+      fns.push(`function C${i}(ctx: Memo): unknown {\n  return ${emitExpr(d.body.expr, refs)};\n}`);
+    } else if (d) {
+      calc = fastPath(d, fns, refs, `C${i}_casos`);
+    } else {
+      const norm = norms[n]!;
+      const displacers = Object.values(norms).filter((o) => o.overrides.includes(n)).map((o) => o.name);
+      const body = [
+        ...displacers.map((o) => `  if (${refs.norm(o)} !== 'no_aplica') return 'no_aplica';`),
+        ...(norm.applies ? [`  if (!(${emitExpr(norm.applies, refs)})) return 'no_aplica';`] : []),
+        `  return resultadoModal(${q(norm.modality)}, ${emitExpr(norm.requirement, refs)} as boolean);`,
+      ];
+      calc = `C${i}`;
+      fns.push(`function C${i}(ctx: Memo): unknown {\n${body.join('\n')}\n}`);
+    }
+    fns.push(
+      [
+        `function D${i}(ctx: Memo): unknown {`,
+        `  let s = ctx.s${i};`,
+        `  if (s === SIN_VALOR) {`,
+        `    try {`,
+        `      s = ${calc}(ctx);`,
+        `    } catch (failure) {`,
+        `      s = fallo(${q(n)}, failure);`,
+        `    }`,
+        `    ctx.s${i} = s;`,
+        `  }`,
+        `  if (s instanceof Fallo) s.relanzar();`,
+        `  return s;`,
+        `}`,
+      ].join('\n'),
+    );
+  }
+  lines.push(...fns);
+  const outputs = program.outputs.filter((o) => o.kind !== 'procedure' && slot.has(o.name));
+  const region = q(program.resolution?.calendario ?? 'ES');
+  const festivos = program.resolution?.festivosLocales ? `, ${q(program.resolution.festivosLocales)}` : '';
+  lines.push(`const VOCABULARIO_DIRECTO = ${JSON.stringify(vocabulary)};`);
+  lines.push(`void VOCABULARIO_DIRECTO;`);
+  const directos: string[] = [];
+  for (const o of outputs) {
+    const i = slot.get(o.name)!;
+    const type = o.kind === 'norm' ? { k: 'enum' as const, nombre: 'Cumplimiento' } : defs[o.name]!.type;
+    const exportValue =
+      type.k === 'horas' || type.k === 'euros' || type.k === 'decimal'
+        ? `decToNumber(v as number)`
+        : type.k === 'booleano' || type.k === 'entero' || type.k === 'enum' || type.k === 'texto'
+          ? 'v'
+          : `exportar(${JSON.stringify(type)}, v, VOCABULARIO_DIRECTO as never)`;
+    const fname = `calcular_${o.name}`;
+    lines.push(`/** ${o.name}: su resultado para un caso validado, sin traza (lo mismo que evaluar(…).resultados[${q(o.name)}]). */`);
+    lines.push(`export function ${fname}(caso: CasoValidado, fecha?: number): Resultados[${q(o.name)}] {`);
+    lines.push(`  const ctx = new Memo(caso as Registro, fecha, ${region}${festivos});`);
+    lines.push(`  try {`);
+    lines.push(`    const v = D${i}(ctx);`);
+    lines.push(`    return { estado: 'valor', valor: ${exportValue} } as Resultados[${q(o.name)}];`);
+    lines.push(`  } catch (failure) {`);
+    lines.push(`    const s = ctx.s${i};`);
+    lines.push(`    return (s instanceof Fallo ? s.resultado : resultadoDeFallo(failure)) as Resultados[${q(o.name)}];`);
+    lines.push(`  }`);
+    lines.push(`}`);
+    directos.push(`  ${q(o.name)}: ${fname},`);
+  }
+  lines.push(`/** Los evaluadores directos por nombre de salida. */`);
+  lines.push(`export const directos: Readonly<Record<string, (caso: CasoValidado, fecha?: number) => unknown>> = {\n${directos.join('\n')}\n};`);
+  lines.push('');
+  void start;
+  return lines;
 }

@@ -57,16 +57,23 @@ describe('código generado', () => {
     it(`intérprete y código generado coinciden: ${p.file}`, async () => {
       const generated = (await import(/* @vite-ignore */ join(process.cwd(), p.target))) as {
         evaluar: (c: unknown, o?: { fecha?: number; traza?: boolean }) => unknown;
+        esquemaCaso: { parse(x: unknown): unknown };
+        directos: Record<string, (c: unknown, fecha?: number) => unknown>;
       };
       const interp = interpreter(p.program);
       fc.assert(
         fc.property(caseArb(p.program), evaluationDateArb, (raw, fecha) => {
-          const a = interp.evaluate(raw, { fecha });
+          const a = interp.evaluate(raw, { fecha }) as { resultados: Record<string, unknown> };
           const b = generated.evaluar(raw, { fecha });
           expect(b).toEqual(a);
           // Without a trace the generated code takes its straight-line fast path.
           const c = generated.evaluar(raw, { fecha, traza: false } as never) as { resultados: unknown };
           expect(c.resultados).toEqual(a.resultados);
+          // The direct evaluators (calcular_…) give each output's result too.
+          const validated = generated.esquemaCaso.parse(raw);
+          for (const [name, direct] of Object.entries(generated.directos)) {
+            expect(direct(validated, fecha), name).toEqual(a.resultados[name]);
+          }
         }),
         { numRuns: 150 },
       );

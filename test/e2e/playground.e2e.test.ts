@@ -73,9 +73,7 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
   beforeAll(async () => {
     const { build } = await import('vite');
     await build({ configFile: join(ROOT, 'playground/vite.config.ts'), logLevel: 'warn' });
-    const { servePlayground } = (await import('../../playground/serve.mjs')) as {
-      servePlayground: (dir: string, port: number) => Promise<{ server: Server; url: string }>;
-    };
+    const { servePlayground } = await import('../../playground/serve.mjs');
     ({ server, url } = await servePlayground(join(ROOT, 'playground/dist'), 0));
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
@@ -158,6 +156,7 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
     // A required enumeration left empty, or else a number that is not one: the error shows on that field.
     const required = page.locator('#formulario .campo select').filter({ has: page.locator('option[value=""]', { hasText: '— elige —' }) }).first();
     const decimal = page.locator('#formulario .campo input[inputmode="decimal"]').first();
+    const integer = page.locator('#formulario .campo input[type="number"]').first();
     let restore: (() => Promise<unknown>) | undefined;
     let expected = /./;
     if ((await required.count()) > 0) {
@@ -170,6 +169,11 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
       await decimal.fill('cinco');
       restore = () => decimal.fill(before);
       expected = /cinco|número/;
+    } else if ((await integer.count()) > 0) {
+      const before = await integer.inputValue();
+      await integer.fill('2.5');
+      restore = () => integer.fill(before);
+      expected = /entero/;
     }
     if (restore) {
       await page.click('#evaluar');
@@ -188,6 +192,10 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
     await page.waitForSelector('#tabla-salidas tr');
     const outputs = await page.locator('#tabla-salidas tr').count();
     expect(outputs).toBeGreaterThan(0);
+    expect(await page.locator('#resumen').textContent()).toMatch(/resultado/);
+    // «¿Por qué?»: the explanation as a tree of the steps the output depends on.
+    await page.locator('#tabla-salidas .porque summary').first().click();
+    await page.waitForSelector('#tabla-salidas .arbol li');
     await shot('5-resultado');
 
     // 6. Step through three steps: each highlights its rule in the editor and its quote in the official text.
