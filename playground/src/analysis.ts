@@ -12,7 +12,8 @@ import type * as A from '../../compiler/ast/ast.ts';
 import type * as IR from '../../compiler/ir/ir.ts';
 import { exportar } from '../../runtime/values.ts';
 import { tipoATexto, type Tipo } from '../../runtime/types.ts';
-import { EntradaNoValida } from '../../runtime/input.ts';
+import { EntradaNoValida, type ErrorDeEntrada } from '../../runtime/input.ts';
+import type { z } from 'zod';
 import { fechaDesdeTexto } from '../../runtime/dates.ts';
 import { FILES, isTestFile, rulesFileOf, testFileOf } from './files.ts';
 import type { Place, ProgramInfo, Response, SymbolInfo, TestInfo } from './protocol.ts';
@@ -145,12 +146,27 @@ export function evaluate(rulesPath: string, overlays: Record<string, string>, ca
       return { errores: [{ campo: '(fecha)', mensaje: (failure as Error).message }] };
     }
   }
+  const run = interpreter(c.program);
   try {
-    return { evaluacion: interpreter(c.program).evaluate(caso, { fecha: date }) };
+    return { evaluacion: run.evaluate(caso, { fecha: date }) };
   } catch (failure) {
-    if (failure instanceof EntradaNoValida) return { errores: failure.errores };
+    if (failure instanceof EntradaNoValida) return { errores: clarify(failure.errores, run.schema, caso) };
     return { problem: failure instanceof Error ? failure.message : String(failure) };
   }
+}
+
+/**
+ * validarEntrada says «falta este dato obligatorio» for every invalid_type issue, because zod 4
+ * does not report the offending input by default: a field that was given but has the wrong type
+ * (2.5 for an entero) would read as missing. Where the case does have a value at that path, use
+ * zod's own message for the issue instead (e.g. «se esperaba un número entero»).
+ */
+function clarify(errores: readonly ErrorDeEntrada[], schema: z.ZodType, caso: unknown): ErrorDeEntrada[] {
+  const parsed = schema.safeParse(caso);
+  const byPath = new Map<string, string>();
+  if (!parsed.success) for (const issue of parsed.error.issues) byPath.set(issue.path.map(String).join('.'), issue.message);
+  const valueAt = (path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), caso);
+  return errores.map((e) => (e.mensaje === 'falta este dato obligatorio' && valueAt(e.campo) !== undefined && byPath.has(e.campo) ? { campo: e.campo, mensaje: byPath.get(e.campo)! } : e));
 }
 
 export { tipoATexto };

@@ -88,7 +88,8 @@ const pending = new Map<number, (r: Response) => void>();
 let checkInFlight = false;
 let checkQueued = false;
 
-function ask<R extends Response>(req: Omit<Request, 'id'>): Promise<R> {
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+function ask<R extends Response>(req: WithoutId<Request>): Promise<R> {
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve as (r: Response) => void);
@@ -277,7 +278,7 @@ async function loadTests(): Promise<void> {
   const info = state.info;
   if (!info) return;
   const r = await ask<Extract<Response, { kind: 'tests' }>>({ kind: 'tests', rulesPath: info.rulesPath, overlays: overlays() });
-  state.tests = r.tests;
+  state.tests = [...r.tests];
   testPicker.replaceChildren(new Option(r.tests.length ? '— elige una prueba —' : r.problem ?? 'No hay pruebas', ''));
   r.tests.forEach((t, i) => testPicker.append(new Option(`${t.name}${t.doc ? ` — ${t.doc}` : ''}`, String(i))));
 }

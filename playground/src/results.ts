@@ -81,6 +81,46 @@ export function stepDetail(p: PasoTraza, i: number): HTMLElement {
   return box;
 }
 
+/** Why an output has its value: its step, and under it the steps of the rules it read (a tree). */
+function whyTree(e: Evaluacion, name: string, goToStep: (i: number) => void): HTMLElement {
+  const byRule = new Map<string, number[]>();
+  e.traza.forEach((p, i) => {
+    if (p.argumentos?.length) return;
+    const list = byRule.get(p.regla) ?? [];
+    list.push(i);
+    byRule.set(p.regla, list);
+  });
+  const shown = new Set<number>();
+  const node = (i: number, depth: number): HTMLElement => {
+    const p = e.traza[i]!;
+    const open = h('button', { type: 'button', class: 'ver', title: 'Ver este paso en el editor y en el texto oficial' }, `paso ${i + 1} ▸`);
+    open.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      goToStep(i);
+    });
+    const title = h('span', {}, stepTitle(p, i).replace(/^\d+\. /, ''), ' ', open);
+    const li = h('li', {});
+    if (shown.has(i)) {
+      li.append(title, h('span', { class: 'lugar' }, ' (explicado arriba)'));
+      return li;
+    }
+    shown.add(i);
+    const children = h('ul', {});
+    for (const d of p.datos) {
+      const steps = byRule.get(d.nombre);
+      if (steps && depth < 12) for (const j of steps) children.append(node(j, depth + 1));
+      else children.append(h('li', { class: 'dato' }, h('code', {}, d.nombre), ` = ${plain(d.valor)}`));
+    }
+    const cite = p.cita ? h('div', { class: 'lugar' }, `según ${p.cita.lugar}`) : '';
+    if (children.childElementCount) li.append(h('details', depth < 1 ? { open: '' } : {}, h('summary', {}, title), cite, children));
+    else li.append(title, cite);
+    return li;
+  };
+  const root = h('ul', { class: 'arbol' });
+  for (const i of byRule.get(name) ?? []) root.append(node(i, 0));
+  return root;
+}
+
 export function renderRuling(root: HTMLElement, e: Evaluacion, info: ProgramInfo | undefined, goToStep: (i: number) => void): void {
   root.replaceChildren();
   const docs = new Map((info?.outputs ?? []).map((o) => [o.name, o.doc]));
@@ -101,10 +141,14 @@ export function renderRuling(root: HTMLElement, e: Evaluacion, info: ProgramInfo
   const table = h('table', { class: 'salidas', id: 'tabla-salidas' });
   for (const [name, r] of Object.entries(e.resultados)) {
     const doc = docs.get(name);
-    table.append(h('tr', { 'data-salida': name }, h('th', {}, name, doc ? h('span', { class: 'doc' }, doc) : ''), h('td', {}, resultNode(r))));
+    const why = h('details', { class: 'porque' }, h('summary', {}, '¿Por qué?'));
+    why.addEventListener('toggle', () => {
+      if (why.open && why.childElementCount === 1) why.append(whyTree(e, name, goToStep));
+    });
+    table.append(h('tr', { 'data-salida': name }, h('th', {}, name, doc ? h('span', { class: 'doc' }, doc) : ''), h('td', {}, resultNode(r), why)));
   }
   root.append(table);
-  root.append(h('h3', {}, `Explicación (${e.traza.length} pasos)`));
+  root.append(h('h3', {}, `Todos los pasos del razonamiento (${e.traza.length})`));
   const list = h('ol', { class: 'explicacion', id: 'explicacion' });
   e.traza.forEach((p, i) => {
     const open = h('button', { type: 'button', title: 'Ver este paso en el editor y en el texto oficial' }, 'ver ▸');
