@@ -34,6 +34,7 @@ const ruleNames: Record<string, string> = {
   fieldDecl: 'un campo',
   inputDecl: 'la entrada',
   typeRef: 'un tipo',
+  baseType: 'un tipo',
   definition: 'la definición',
   caseClause: 'el caso',
   otherwiseClause: '«en otro caso»',

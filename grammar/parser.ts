@@ -9,7 +9,7 @@ import { CstParser, type IToken } from 'chevrotain';
 import * as T from './tokens.ts';
 import { spanishMessages } from './messages.ts';
 
-const NUMBER_UNIT_MODIFIERS = new Set(['naturales', 'hábiles', 'habiles', 'escolares', 'escolar']);
+const NUMBER_UNIT_MODIFIERS = new Set(['naturales', 'natural', 'hábiles', 'habiles', 'hábil', 'habil', 'escolares', 'escolar']);
 
 function sameLine(previous: IToken, next: IToken): boolean {
   return previous.endLine === next.startLine;
@@ -98,26 +98,31 @@ export class NeaeParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: 'doc' }));
   });
 
-  // conjunto de Área | lista de fecha | horas | Alumno, each optionally followed by «?»
+  // conjunto de Área | lista de fecha | horas | Alumno, optionally followed by «?», which makes
+  // the whole type optional («conjunto de Área?» is an optional set, not a set of optionals).
   private typeRef = this.RULE('typeRef', () => {
+    this.SUBRULE(this.baseType);
+    this.OPTION(() => this.CONSUME(T.Question, { LABEL: 'optional' }));
+  });
+
+  private baseType = this.RULE('baseType', () => {
     this.OR([
       {
         ALT: () => {
           this.CONSUME(T.Conjunto, { LABEL: 'set' });
           this.CONSUME(T.De);
-          this.SUBRULE(this.typeRef, { LABEL: 'element' });
+          this.SUBRULE(this.baseType, { LABEL: 'element' });
         },
       },
       {
         ALT: () => {
           this.CONSUME(T.Lista, { LABEL: 'list' });
           this.CONSUME2(T.De);
-          this.SUBRULE2(this.typeRef, { LABEL: 'element' });
+          this.SUBRULE2(this.baseType, { LABEL: 'element' });
         },
       },
       { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'name' }) },
     ]);
-    this.OPTION(() => this.CONSUME(T.Question, { LABEL: 'optional' }));
   });
 
   // definición nombre(p: T): T "doc"  (= expr cita … | caso … caso … en otro caso …)
@@ -138,7 +143,8 @@ export class NeaeParser extends CstParser {
       },
       {
         ALT: () => {
-          this.AT_LEAST_ONE(() => this.SUBRULE(this.caseClause));
+          // At least a case or «en otro caso»: checked by the compiler, with a clearer message.
+          this.MANY(() => this.SUBRULE(this.caseClause));
           this.OPTION4(() => this.SUBRULE(this.otherwiseClause));
         },
       },

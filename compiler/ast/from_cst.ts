@@ -45,11 +45,15 @@ export function fromCst(file: string, root: CstNode): A.Module {
 
   function typeRef(n: CstNode | undefined): A.TypeRef {
     if (!n) return { kind: 'named', name: { text: '', span: fileSpan() }, optional: false, span: fileSpan() };
-    const optional = tok(n, 'optional') !== undefined;
-    const span = nodeSpan(n);
-    if (tok(n, 'set')) return { kind: 'set', element: typeRef(node(n, 'element')), optional, span };
-    if (tok(n, 'list')) return { kind: 'list', element: typeRef(node(n, 'element')), optional, span };
-    return { kind: 'named', name: name(tok(n, 'name'), span), optional, span };
+    return baseType(node(n, 'baseType'), tok(n, 'optional') !== undefined, nodeSpan(n));
+  }
+
+  function baseType(n: CstNode | undefined, optional: boolean, span: Span): A.TypeRef {
+    if (!n) return { kind: 'named', name: { text: '', span }, optional, span };
+    const own = nodeSpan(n);
+    if (tok(n, 'set')) return { kind: 'set', element: baseType(node(n, 'element'), false, own), optional, span };
+    if (tok(n, 'list')) return { kind: 'list', element: baseType(node(n, 'element'), false, own), optional, span };
+    return { kind: 'named', name: name(tok(n, 'name'), own), optional, span };
   }
 
   function citation(n: CstNode | undefined): A.Citation | undefined {

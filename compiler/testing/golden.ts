@@ -24,7 +24,7 @@ import { interpreter } from '../interpret/interpret.ts';
 import { evalExpr } from '../interpret/eval.ts';
 import { exportar, iguales, mostrar } from '../../runtime/values.ts';
 import { fechaDesdeTexto } from '../../runtime/dates.ts';
-import type { Resultado, Evaluacion } from '../../runtime/result.ts';
+import { Indeterminacion, type Resultado, type Evaluacion } from '../../runtime/result.ts';
 import type { Tipo } from '../../runtime/types.ts';
 import type { Contexto, PasoResultado } from '../../runtime/engine.ts';
 
@@ -46,7 +46,7 @@ export interface TestFileResult {
 
 type Target =
   | { kind: 'output'; name: string; type: Tipo }
-  | { kind: 'step'; procedure: string; step: string; attribute: 'plazo' | 'estado' | 'realizado'; type: Tipo };
+  | { kind: 'step'; procedure: string; step: string; attribute: 'plazo' | 'estado' | 'realizado' | 'responsable' | 'documento'; type: Tipo };
 
 export interface PreparedTest {
   readonly test: A.TestCase;
@@ -90,7 +90,13 @@ export function prepareTests(testFile: string, host: SourceHost, text?: string):
     const before = diagnostics.length;
     const ir = coerce(checker, checkExpr(checker, e, { params: [], reads: [], constantOnly: true }, type), type, context);
     if (diagnostics.length > before) return undefined;
-    return evalExpr(ir, undefined as unknown as Contexto, []);
+    try {
+      return evalExpr(ir, CONSTANT_CONTEXT, []);
+    } catch (failure) {
+      const message = failure instanceof Indeterminacion ? failure.motivo : failure instanceof Error ? failure.message : String(failure);
+      diagnostics.push(error('valor-no-calculable', `${context}: no se puede calcular (${message}).`, e.span));
+      return undefined;
+    }
   };
 
   const prepared: PreparedTest[] = [];
@@ -138,7 +144,18 @@ export function prepareTests(testFile: string, host: SourceHost, text?: string):
   return { diagnostics, compilation, prepared, module };
 }
 
-const STEP_ATTRIBUTES: Record<string, Tipo> = { plazo: T.DATE, estado: T.enumType('EstadoPaso'), realizado: T.DATE };
+/**
+ * Test data are constants, but may use pure built-ins (curso_que_empieza(2025), fecha_de(…)).
+ * Nothing here can read inputs or rules: the checker refuses them in test data.
+ */
+const CONSTANT_CONTEXT = {
+  get calendario(): never {
+    throw new Indeterminacion('los datos de una prueba no pueden depender del calendario');
+  },
+  fecha: undefined,
+} as unknown as Contexto;
+
+const STEP_ATTRIBUTES: Record<string, Tipo> = { plazo: T.DATE, estado: T.enumType('EstadoPaso'), realizado: T.DATE, responsable: T.TEXT, documento: T.TEXT };
 
 function resolveTarget(program: IR.Program, path: readonly A.Name[], diagnostics: Diagnostic[]): Target | undefined {
   const [head, step, attribute] = path;
@@ -160,9 +177,14 @@ function resolveTarget(program: IR.Program, path: readonly A.Name[], diagnostics
     diagnostics.push(error('paso-desconocido', `El procedimiento «${name}» no tiene el paso «${step.text}».`, step.span, { hint: didYouMean(step.text, proc.steps.map((s) => s.name)) }));
     return undefined;
   }
-  const type = STEP_ATTRIBUTES[attribute.text];
+  let type = STEP_ATTRIBUTES[attribute.text];
+  if (attribute.text === 'responsable') {
+    // The responsible role is compared as the role's name (an enumeration value or a text).
+    const responsible = proc.steps.find((s) => s.name === step.text)!.responsible;
+    if (responsible) type = responsible.type;
+  }
   if (!type) {
-    diagnostics.push(error('dato-de-paso', `Un paso tiene plazo, estado y realizado; no «${attribute.text}».`, attribute.span));
+    diagnostics.push(error('dato-de-paso', `Un paso tiene plazo, estado, realizado, responsable y documento; no «${attribute.text}».`, attribute.span));
     return undefined;
   }
   return { kind: 'step', procedure: name, step: step.text, attribute: attribute.text as 'plazo', type };
@@ -185,6 +207,8 @@ function actualFor(evaluation: Evaluacion, target: Target): Resultado {
   const step = (r.valor as PasoResultado[]).find((s) => s.paso === target.step)!;
   if (target.attribute === 'plazo') return step.plazo;
   if (target.attribute === 'realizado') return step.realizado === null ? { estado: 'indeterminado', motivo: 'no se ha realizado' } : { estado: 'valor', valor: step.realizado };
+  if (target.attribute === 'responsable') return step.responsable === null ? { estado: 'indeterminado', motivo: 'el paso no tiene responsable' } : { estado: 'valor', valor: step.responsable };
+  if (target.attribute === 'documento') return step.documento === undefined ? { estado: 'indeterminado', motivo: 'el paso no produce documento' } : { estado: 'valor', valor: step.documento };
   return typeof step.estado === 'string' ? { estado: 'valor', valor: step.estado } : step.estado;
 }
 

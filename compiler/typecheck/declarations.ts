@@ -242,6 +242,9 @@ function checkDefinition(c: Checker, d: A.Definition, module: A.Module, sig: { p
     if (!cited && value.k === 'value') citation(module, undefined, { text: `${d.name.text} (en otro caso)`, span: d.otherwise.span });
     otherwise = { value, citation: cited, span: d.otherwise.span, reads: scope.reads };
   }
+  if (!d.body && d.cases.length === 0 && !d.otherwise) {
+    c.diagnostics.push(error('definicion-vacia', `«${d.name.text}» no tiene ni casos, ni fórmula, ni «en otro caso».`, d.name.span));
+  }
   if (sig.result.k === 'opcional') {
     c.diagnostics.push(error('definicion-opcional', `Una definición no puede ser opcional: donde el texto no da respuesta, usa «indeterminado "motivo"».`, d.type.span));
   }

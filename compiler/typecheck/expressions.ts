@@ -187,8 +187,8 @@ function numberLiteral(c: Checker, e: Extract<A.Expr, { kind: 'number' }>): IR.E
   const folded = unit.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   if (folded === 'dia' || folded === 'dias') {
     const modifier = e.unitModifier?.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-    if (modifier === 'naturales') return { k: 'lit', type: T.DURATION, value: { cantidad: amount, unidad: 'dias_naturales' }, span };
-    if (modifier === 'habiles') return { k: 'lit', type: T.DURATION, value: { cantidad: amount, unidad: 'dias_habiles' }, span };
+    if (modifier === 'naturales' || modifier === 'natural') return { k: 'lit', type: T.DURATION, value: { cantidad: amount, unidad: 'dias_naturales' }, span };
+    if (modifier === 'habiles' || modifier === 'habil') return { k: 'lit', type: T.DURATION, value: { cantidad: amount, unidad: 'dias_habiles' }, span };
     return err(c, 'dias-ambiguos', `«${e.text} ${e.unit}»: indica si son días naturales o días hábiles.`, span, {
       hint: 'La Ley 39/2015 (art. 30.2) entiende «días» como hábiles salvo que se diga otra cosa; el texto de la norma debe decidirlo: escribe «días naturales» o «días hábiles».',
     });
@@ -390,11 +390,24 @@ function binary(c: Checker, e: Extract<A.Expr, { kind: 'binary' }>, scope: Scope
     }
     case 'en':
     case 'no en': {
-      const right = unwrap(checkExpr(c, e.right, scope));
-      if (right.type.k === 'error') return right;
+      // The element's type drives the collection's: in «x en {TDAH, DEA}» the values are read as
+      // values of x's enumeration. When the element alone has no type (a bare value), the
+      // collection's type is used instead («LCL en áreas_adaptadas»).
+      const tentative = { ...c, diagnostics: [] as Diagnostic[] };
+      const leftFirst = unwrap(checkExpr(tentative, e.left, { ...scope, reads: [] }));
+      let left: IR.Expr;
+      let right: IR.Expr;
+      if (tentative.diagnostics.length === 0 && leftFirst.type.k !== 'error') {
+        left = unwrap(checkExpr(c, e.left, scope));
+        right = unwrap(checkExpr(c, e.right, scope, T.set(left.type)));
+      } else {
+        right = unwrap(checkExpr(c, e.right, scope));
+        left = checkExpr(c, e.left, scope, T.isCollection(right.type) ? right.type.de : undefined);
+      }
+      if (right.type.k === 'error' || left.type.k === 'error') return { ...right, type: T.ERROR } as IR.Expr;
       if (!T.isCollection(right.type)) return err(c, 'tipo-incompatible', `«${e.op}» necesita un conjunto o una lista a la derecha, no ${T.show(right.type)}.`, e.right.span);
       const element = right.type.de;
-      const left = coerce(c, checkExpr(c, e.left, scope, element), element, `El elemento de «${e.op}»`);
+      left = coerce(c, left, element, `El elemento de «${e.op}»`);
       return mk(e.op === 'en' ? 'in' : 'not_in', left, right, T.BOOL);
     }
     case '+':
