@@ -155,7 +155,10 @@ function applyCheck(r: Extract<Response, { kind: 'check' }>, version: number): v
     const rulesChanged = state.info?.rulesPath !== r.info.rulesPath;
     state.info = r.info;
     updateForm();
-    if (rulesChanged) void loadTests();
+    if (rulesChanged) {
+      void loadTests();
+      if (state.evaluation && state.evaluatedRules !== r.info.rulesPath) clearEvaluation();
+    }
     showOfficialText();
   }
 }
@@ -299,6 +302,15 @@ $('vaciar').addEventListener('click', () => {
   testPicker.value = '';
   scheduleSave();
 });
+
+function clearEvaluation(): void {
+  state.evaluation = undefined;
+  state.step = -1;
+  decorations.clear();
+  $('resultado').innerHTML = '<p class="vacio">Rellena el caso y pulsa «Evaluar el caso».</p>';
+  $('paso').innerHTML = '<p class="vacio">Evalúa un caso para recorrer el razonamiento paso a paso.</p>';
+  $('contador').textContent = '—';
+}
 
 async function evaluateCase(): Promise<void> {
   const info = state.info;
