@@ -8,7 +8,7 @@ import { anioDe, mesDe, diaDe, diaSemana, finDeMes, inicioDeMes, diasEntre, fech
 import { sumarDuracion, finDePlazo, type Duracion } from './durations.ts';
 import { cursoEscolarDe, inicioCurso, finCurso, edadEn, edadAlFinalDelAnio } from './school.ts';
 import type { Calendario } from './calendar.ts';
-import { Indeterminacion } from './result.ts';
+import { ConflictoEntreCasos, Indeterminacion } from './result.ts';
 import { iguales, pertenece, union, interseccion, diferencia } from './values.ts';
 
 export { iguales, pertenece };
@@ -99,3 +99,21 @@ export const BUILTIN_IMPLS: Readonly<Record<string, (env: EntornoBuiltin, ...arg
 };
 
 export { decAdd, decSub, decMul, decDiv, decFromInt };
+
+/**
+ * Three-valued «y» / «o» (Kleene): when the left side is indeterminado, the right side can still
+ * decide — «falso y ?» is falso, «verdadero o ?» is verdadero, whatever the unknown is. Otherwise
+ * the left side's reason stands. Conflicts and errors are never absorbed.
+ */
+export function ladoIzquierdoIndeterminado(failure: unknown, right: () => unknown, absorbing: boolean): boolean {
+  if (!(failure instanceof Indeterminacion)) throw failure;
+  let r: unknown;
+  try {
+    r = right();
+  } catch (other) {
+    if (other instanceof Indeterminacion || other instanceof ConflictoEntreCasos) throw failure;
+    throw other;
+  }
+  if (r === absorbing) return absorbing;
+  throw failure;
+}

@@ -22,14 +22,32 @@ const num = (s: string) => `(${s} as number)`;
 export interface Refs {
   def(name: string): string;
   norm(name: string): string;
+  /** The context's type in this mode (Contexto or the module's Memo). */
+  readonly ctxType: string;
+  /** Adds a module-level helper function and returns its name. */
+  helper(body: (name: string) => string): string;
 }
 
-export const ENGINE_REFS: Refs = {
-  def: (name) => `ctx.definicion(${q(name)})`,
-  norm: (name) => `ctx.norma(${q(name)})`,
-};
+export function engineRefs(helper: Refs['helper']): Refs {
+  return { def: (name) => `ctx.definicion(${q(name)})`, norm: (name) => `ctx.norma(${q(name)})`, ctxType: 'Contexto', helper };
+}
 
-export function emitExpr(e: IR.Expr, refs: Refs = ENGINE_REFS): string {
+/** Whether evaluating `e` may throw an indeterminacy (so «y»/«o» need their three-valued form). */
+function mayBeUnknown(e: IR.Expr): boolean {
+  switch (e.k) {
+    case 'def': case 'norm': case 'call': case 'step': case 'unwrap': return true;
+    case 'builtin': return e.fn === 'hoy' || e.args.some(mayBeUnknown);
+    case 'lit': case 'input': case 'param': return false;
+    case 'field': return mayBeUnknown(e.target);
+    case 'not': case 'neg': case 'exists': case 'to_dec': return mayBeUnknown(e.operand);
+    case 'bin': return mayBeUnknown(e.left) || mayBeUnknown(e.right);
+    case 'if': return mayBeUnknown(e.condition) || mayBeUnknown(e.then) || mayBeUnknown(e.else);
+    case 'set': case 'list': return e.elements.some(mayBeUnknown);
+    case 'record': return e.fields.some((f) => mayBeUnknown(f.value));
+  }
+}
+
+export function emitExpr(e: IR.Expr, refs: Refs): string {
   const emit = (x: IR.Expr) => emitExpr(x, refs);
   const num = (s: string) => `(${s} as number)`;
   switch (e.k) {
@@ -51,16 +69,30 @@ export function emitExpr(e: IR.Expr, refs: Refs = ENGINE_REFS): string {
     case 'set': return `conjunto([${e.elements.map(emit).join(', ')}])`;
     case 'list': return `[${e.elements.map(emit).join(', ')}]`;
     case 'record': return `{ ${e.fields.map((f) => `${q(f.name)}: ${emit(f.value)}`).join(', ')} }`;
-    case 'bin': return binary(e, emit);
+    case 'bin': return binary(e, emit, refs);
   }
 }
 
-function binary(e: Extract<IR.Expr, { k: 'bin' }>, emit: (x: IR.Expr) => string): string {
+function binary(e: Extract<IR.Expr, { k: 'bin' }>, emit: (x: IR.Expr) => string, refs: Refs): string {
   const l = emit(e.left);
   const r = emit(e.right);
   switch (e.op) {
-    case 'and': return `((${l} as boolean) && (${r} as boolean))`;
-    case 'or': return `((${l} as boolean) || (${r} as boolean))`;
+    case 'and':
+    case 'or': {
+      const js = e.op === 'and' ? '&&' : '||';
+      if (!mayBeUnknown(e.left)) return `((${l} as boolean) ${js} (${r} as boolean))`;
+      // Three-valued: an unknown left side may still be decided by the right (see runtime/ops.ts).
+      const absorbing = e.op === 'or';
+      const name = refs.helper(
+        (n) =>
+          `function ${n}(ctx: ${refs.ctxType}, args: readonly unknown[]): boolean {\n` +
+          `  let left: boolean;\n` +
+          `  try {\n    left = ${l} as boolean;\n  } catch (failure) {\n` +
+          `    return ladoIzquierdoIndeterminado(failure, () => ${r}, ${absorbing});\n  }\n` +
+          `  return left === ${absorbing} ? ${absorbing} : (${r} as boolean);\n}`,
+      );
+      return `${name}(ctx, args)`;
+    }
     case 'eq': return primitive(e.left.type) && primitive(e.right.type) ? `(${l} === ${r})` : `iguales(${l}, ${r})`;
     case 'ne': return primitive(e.left.type) && primitive(e.right.type) ? `(${l} !== ${r})` : `!iguales(${l}, ${r})`;
     case 'lt': return `(${num(l)} < ${num(r)})`;

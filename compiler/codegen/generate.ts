@@ -6,7 +6,7 @@
  */
 import type * as IR from '../ir/ir.ts';
 import type { Span } from '../diagnostics/diagnostic.ts';
-import { emitExpr, type Refs } from './expressions.ts';
+import { emitExpr as emitExprWith, engineRefs, type Refs } from './expressions.ts';
 import { inputTsType, outputTsType, zodSource } from './types.ts';
 import { citeOf, origin, readsOf } from '../interpret/interpret.ts';
 
@@ -28,6 +28,13 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
     fns.push(`function ${name}(ctx: Contexto, args: readonly unknown[]): ${returns} {\n  return ${body} as ${returns};\n}`);
     return name;
   };
+  const helper: Refs['helper'] = (body) => {
+    const name = `k${counter++}`;
+    fns.push(body(name));
+    return name;
+  };
+  const refs = engineRefs(helper);
+  const emitExpr = (e: IR.Expr, r: Refs = refs) => emitExprWith(e, r);
   const value = (v: IR.ValueIR) => (v.k === 'indeterminado' ? `{ indeterminado: ${q(v.reason)} }` : fn(emitExpr(v.expr), 'unknown'));
   const json = (x: unknown) => JSON.stringify(x);
   const where = (s: Span) => json(origin(s));
@@ -42,7 +49,7 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   out.push(`import { decToNumber } from '${rt}/decimal.ts';`);
   out.push(`import { Indeterminacion } from '${rt}/result.ts';`);
   out.push(`import { zBooleano, zEntero, zDecimal, zPorcentaje, zFecha, zDuracion, zTexto, zCurso, zEnum, zConjunto, zLista, zOpcional, validarEntrada } from '${rt}/input.ts';`);
-  out.push(`import { BUILTIN_IMPLS, requerido, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '${rt}/ops.ts';`);
+  out.push(`import { BUILTIN_IMPLS, requerido, ladoIzquierdoIndeterminado, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '${rt}/ops.ts';`);
   out.push(`import { iguales, pertenece, conjunto } from '${rt}/values.ts';`);
   out.push(`import { decAdd, decSub, decMul, decDiv, decNeg, decFromInt } from '${rt}/decimal.ts';`);
   out.push(`import type { Duracion, Unidad } from '${rt}/durations.ts';`);
@@ -51,7 +58,7 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   out.push('');
   out.push(`type Builtin = (...args: unknown[]) => unknown;`);
   out.push(`type Registro = Record<string, unknown>;`);
-  out.push(`void iguales; void pertenece; void conjunto; void decAdd; void decSub; void decMul; void decDiv; void decNeg; void decFromInt; void requerido; void fechaMasDuracion; void fechaMenosDuracion; void cursoMasDuracion; void duracionPor; void BUILTIN_IMPLS; void fallaCondicion; void conflictoDeCasos; void ningunCaso; void Indeterminacion; void Directo; void fallo; void SIN_VALOR; void resultadoModal; void Fallo; void resultadoDeFallo; void exportar; void decToNumber;`);
+  out.push(`void iguales; void pertenece; void conjunto; void decAdd; void decSub; void decMul; void decDiv; void decNeg; void decFromInt; void requerido; void fechaMasDuracion; void fechaMenosDuracion; void cursoMasDuracion; void duracionPor; void BUILTIN_IMPLS; void ladoIzquierdoIndeterminado; void fallaCondicion; void conflictoDeCasos; void ningunCaso; void Indeterminacion; void Directo; void fallo; void SIN_VALOR; void resultadoModal; void Fallo; void resultadoDeFallo; void exportar; void decToNumber;`);
   out.push('');
   out.push(`/** Los datos de un caso, tal como llegan en JSON. */`);
   out.push(`export interface Caso {`);
@@ -92,7 +99,7 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
         `{ id: ${q(k.id)}, cita: ${json(citeOf(k.citation))}, origen: ${where(k.span)}, domina: ${json(k.dominates)}, lee: ${json(readsOf(k.reads))}, condicion: ${fn(emitExpr(k.condition), 'boolean')}, valor: ${value(k.value)} }`,
     );
     parts.push(`casos: [\n      ${cases.join(',\n      ')}\n    ]`);
-    const fast = d.body ? undefined : fastPath(d, fns);
+    const fast = d.body ? undefined : fastPath(d, fns, refs);
     if (fast) parts.push(`rapido: ${fast}`);
     if (d.otherwise) parts.push(`otro: { cita: ${json(citeOf(d.otherwise.citation))}, origen: ${where(d.otherwise.span)}, lee: ${json(readsOf(d.otherwise.reads))}, valor: ${value(d.otherwise.value)} }`);
     definitions.push(`    ${q(d.name)}: {\n    ${parts.join(',\n    ')}\n    }`);
@@ -132,7 +139,7 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   out.push(`  salidas: ${json(program.outputs.map((o) => ({ clase: o.kind, nombre: o.name })))},`);
   out.push(`};`);
   out.push('');
-  out.push(...directEvaluators(program, fns.length, vocabulary));
+  out.push(...directEvaluators(program, vocabulary));
   out.push(`export interface EvaluacionTipada {\n  readonly resultados: Resultados;\n  readonly traza: Evaluacion['traza'];\n}`);
   out.push('');
   out.push(`/** Valida el caso (error EntradaNoValida que nombra cada campo mal) y lo evalúa. Síncrono. */`);
@@ -154,10 +161,10 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
  * «prevalece sobre» relation is unrolled into boolean expressions at compile time, and failures
  * are built with the engine's own helpers so that results match the generic path exactly.
  */
-function fastPath(d: IR.DefinitionIR, fns: string[], refs?: Refs, prefix = 'rapido'): string {
+function fastPath(d: IR.DefinitionIR, fns: string[], refs: Refs, prefix = 'rapido'): string {
   const name = `${prefix}_${fns.length}`;
-  const expr = (e: IR.Expr) => emitExpr(e, refs);
-  const ctxType = refs ? 'Memo' : 'Contexto';
+  const expr = (e: IR.Expr) => emitExprWith(e, refs);
+  const ctxType = refs.ctxType;
   const q = JSON.stringify;
   const cite = (c: IR.CitationIR | undefined) => JSON.stringify(citeOf(c));
   const lines: string[] = [`function ${name}(ctx: ${ctxType}, args: readonly unknown[] = []): unknown {`];
@@ -197,7 +204,8 @@ function fastPath(d: IR.DefinitionIR, fns: string[], refs?: Refs, prefix = 'rapi
  * whose dependencies have no parameterised definitions or procedure steps. They return exactly
  * what `evaluar` returns for that output (tested by the back-end agreement property).
  */
-function directEvaluators(program: IR.Program, start: number, vocabulary: { enums: unknown; registros: unknown }): string[] {
+function directEvaluators(program: IR.Program, vocabulary: { enums: unknown; registros: unknown }): string[] {
+  const emitExpr = emitExprWith;
   const q = JSON.stringify;
   const defs = program.definitions;
   const norms = program.norms;
@@ -241,9 +249,15 @@ function directEvaluators(program: IR.Program, start: number, vocabulary: { enum
   }
   const eligible = names.filter((n) => !blocked.has(n));
   const slot = new Map(eligible.map((n, i) => [n, i]));
-  const refs: Refs = { def: (n) => `D${slot.get(n)}(ctx)`, norm: (n) => `D${slot.get(n)}(ctx)` };
-
   const fns: string[] = [];
+  let helpers = 0;
+  const helper: Refs['helper'] = (body) => {
+    const name = `kd${helpers++}`;
+    fns.push(body(name));
+    return name;
+  };
+  const refs: Refs = { def: (n) => `D${slot.get(n)}(ctx)`, norm: (n) => `D${slot.get(n)}(ctx)`, ctxType: 'Memo', helper };
+
   const lines: string[] = ['', '// ---- Evaluadores directos (sin motor ni traza) ----'];
   // One field per rule: allocating the memo is one small object, and each read is monomorphic.
   lines.push(`class Memo extends Directo {`);
@@ -255,7 +269,7 @@ function directEvaluators(program: IR.Program, start: number, vocabulary: { enum
     let calc: string;
     if (d && d.body) {
       calc = `C${i}`;
-      fns.push(`function C${i}(ctx: Memo): unknown {\n  return ${emitExpr(d.body.expr, refs)};\n}`);
+      fns.push(`function C${i}(ctx: Memo, args: readonly unknown[] = []): unknown {\n  return ${emitExpr(d.body.expr, refs)};\n}`);
     } else if (d) {
       calc = fastPath(d, fns, refs, `C${i}_casos`);
     } else {
@@ -267,7 +281,7 @@ function directEvaluators(program: IR.Program, start: number, vocabulary: { enum
         `  return resultadoModal(${q(norm.modality)}, ${emitExpr(norm.requirement, refs)} as boolean);`,
       ];
       calc = `C${i}`;
-      fns.push(`function C${i}(ctx: Memo): unknown {\n${body.join('\n')}\n}`);
+      fns.push(`function C${i}(ctx: Memo, args: readonly unknown[] = []): unknown {\n${body.join('\n')}\n}`);
     }
     fns.push(
       [
@@ -320,6 +334,5 @@ function directEvaluators(program: IR.Program, start: number, vocabulary: { enum
   lines.push(`/** Los evaluadores directos por nombre de salida. */`);
   lines.push(`export const directos: Readonly<Record<string, (caso: CasoValidado, fecha?: number) => unknown>> = {\n${directos.join('\n')}\n};`);
   lines.push('');
-  void start;
   return lines;
 }

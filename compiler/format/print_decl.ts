@@ -40,6 +40,12 @@ const LINES: Record<string, Record<string, number>> = {
   testCase: { Dado: 2, given: 4, Espera: 2, expected: 4 },
 };
 
+/** Where a line is split if a comment forces it (and where it is split when too long). */
+const SOFT_LINES: Record<string, Record<string, number>> = {
+  caseClause: { Entonces: 4 },
+  definition: { Equals: 2 },
+};
+
 /** Rules whose closing brace goes on its own line at column 0. */
 const BLOCKS = new Set(['resolution', 'enumDecl', 'recordDecl']);
 
@@ -70,6 +76,8 @@ class Printer {
       if (only && !only(e)) continue;
       const indent = LINES[n.name]?.[e.key] ?? (e.key === split?.key ? split.indent : undefined);
       if (!this.flat && indent !== undefined) this.line(indent);
+      const soft = SOFT_LINES[n.name]?.[e.key];
+      if (!this.flat && indent === undefined && soft !== undefined) this.w.softLine(soft);
       if (!this.flat && BLOCKS.has(n.name) && e.key === 'RBrace') this.line(0, { commentIndent: 2 });
       if (isToken(e.element)) this.token(e.element, n.name, e.key);
       else this.node(e.element);
@@ -93,8 +101,8 @@ class Printer {
  */
 function splitAt(n: CstNode): { key: string; indent: number } | undefined {
   const head = (e: Element) => e.key !== 'overrides' && e.key !== 'citation';
-  if (n.name === 'caseClause' && flatWidth(n, 2, head) > MAX_LINE) return { key: 'Entonces', indent: 4 };
-  if (n.name === 'definition' && (tok(n, 'doc') || flatWidth(n, 0, head) > MAX_LINE)) return { key: 'Equals', indent: 2 };
+  if (n.name === 'caseClause' && flatWidth(n, 2, head) > MAX_LINE) return { key: 'Entonces', indent: SOFT_LINES['caseClause']!['Entonces']! };
+  if (n.name === 'definition' && (tok(n, 'doc') || flatWidth(n, 0, head) > MAX_LINE)) return { key: 'Equals', indent: SOFT_LINES['definition']!['Equals']! };
   return undefined;
 }
 

@@ -61,6 +61,8 @@ export class Writer {
   /** Indentation of the logical line being printed (continuations are relative to it). */
   private lineIndent = 0;
   private pending: PendingBreak | null = null;
+  /** Where the next token goes if a comment forces a line break before it. */
+  private soft: number | undefined;
   private forceBreak = false;
   /** The last source item printed (token or comment), for line gaps. */
   private prev: IToken | undefined;
@@ -80,12 +82,20 @@ export class Writer {
     };
   }
 
+  /**
+   * The next token stays on the line, but if a comment forces a break before it, it starts its
+   * line at `indent` (e.g. `entonces` at 4) instead of the continuation indentation.
+   */
+  softLine(indent: number): void {
+    this.soft = indent;
+  }
+
   /** Prints a token: on a new line if one was requested, else after a space (or glued). */
   token(t: IToken | undefined, space = true, text = t ? canonical(t) : ''): void {
     if (!t) return;
     this.flushComments(t.startOffset);
     if (this.current === null || this.pending || this.forceBreak) {
-      const indent = this.pending ? this.pending.indent : this.lineIndent + CONTINUATION;
+      const indent = this.pending ? this.pending.indent : this.continuation();
       this.open(indent, text, this.blankBefore(t, false));
       if (this.pending) this.lineIndent = this.pending.indent;
       this.pending = null;
@@ -95,6 +105,11 @@ export class Writer {
     }
     this.prev = t;
     this.prevIsComment = false;
+    this.soft = undefined;
+  }
+
+  private continuation(): number {
+    return this.soft ?? this.lineIndent + CONTINUATION;
   }
 
   /** Token printed with no space before it (unless it starts a line). */
@@ -129,7 +144,7 @@ export class Writer {
         // Indented comment right after a declaration: it belongs to that declaration.
         this.open(p.tailIndent, text, false);
       } else {
-        const indent = p ? p.commentIndent : this.lineIndent + CONTINUATION;
+        const indent = p ? p.commentIndent : this.continuation();
         this.open(indent, text, this.blankBefore(c, true));
         if (p) p.used = true;
         this.forceBreak = true;

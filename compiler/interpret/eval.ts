@@ -8,7 +8,7 @@ import { decAdd, decSub, decMul, decDiv, decFromInt, decNeg } from '../../runtim
 import { diasEntre } from '../../runtime/dates.ts';
 import type { Duracion } from '../../runtime/durations.ts';
 import { iguales, pertenece, conjunto } from '../../runtime/values.ts';
-import { BUILTIN_IMPLS, requerido, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '../../runtime/ops.ts';
+import { BUILTIN_IMPLS, requerido, ladoIzquierdoIndeterminado, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '../../runtime/ops.ts';
 
 export function evalExpr(e: IR.Expr, ctx: Contexto, args: readonly unknown[]): unknown {
   switch (e.k) {
@@ -59,8 +59,16 @@ export function evalExpr(e: IR.Expr, ctx: Contexto, args: readonly unknown[]): u
 }
 
 function binary(e: Extract<IR.Expr, { k: 'bin' }>, ctx: Contexto, args: readonly unknown[]): unknown {
-  if (e.op === 'and') return (evalExpr(e.left, ctx, args) as boolean) && (evalExpr(e.right, ctx, args) as boolean);
-  if (e.op === 'or') return (evalExpr(e.left, ctx, args) as boolean) || (evalExpr(e.right, ctx, args) as boolean);
+  if (e.op === 'and' || e.op === 'or') {
+    const absorbing = e.op === 'or';
+    let left: boolean;
+    try {
+      left = evalExpr(e.left, ctx, args) as boolean;
+    } catch (failure) {
+      return ladoIzquierdoIndeterminado(failure, () => evalExpr(e.right, ctx, args), absorbing);
+    }
+    return left === absorbing ? absorbing : (evalExpr(e.right, ctx, args) as boolean);
+  }
   const a = evalExpr(e.left, ctx, args);
   const b = evalExpr(e.right, ctx, args);
   switch (e.op) {

@@ -57,6 +57,16 @@ definición cumple: booleano "c" = h <= máx ${cite}\n`;
     expect(r.estado).toBe('indeterminado');
     expect(r.estado === 'indeterminado' && r.motivo).toMatch(/máx/);
   });
+  it('«y»/«o» de tres valores: falso y ? = falso; verdadero o ? = verdadero; si no, el motivo', () => {
+    const body = `entrada h: horas? "h"\nentrada b: booleano "b"
+definición y1: booleano "y" = h > 3 y b ${cite}
+definición o1: booleano "o" = h > 3 o b ${cite}\n`;
+    expect(run(body, { b: false }).resultados.y1).toEqual({ estado: 'valor', valor: false });
+    expect(run(body, { b: true }).resultados.o1).toEqual({ estado: 'valor', valor: true });
+    expect(run(body, { b: true }).resultados.y1).toEqual({ estado: 'indeterminado', motivo: 'falta el dato «h»' });
+    expect(run(body, { b: false, h: 5 }).resultados.y1).toEqual({ estado: 'valor', valor: false });
+  });
+
   it('decimales exactos: 0.1 + 0.2 = 0.3', () => {
     const r = run('entrada a: decimal "a"\nentrada b: decimal "b"\ndefinición s: booleano "s" = a + b = 0.3 ' + cite + '\n', { a: 0.1, b: 0.2 });
     expect(r.resultados.s).toEqual({ estado: 'valor', valor: true });
