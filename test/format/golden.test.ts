@@ -67,6 +67,6 @@ describe('neae fmt details', () => {
   it('never loses a comment, wherever it is', () => {
     const input = 'definición # a\n x # b\n : # c\n horas # d\n = # e\n 1 horas # f\n # g\n + 2 # h\n';
     const out = expectFaithful(input);
-    expect(out).toBe('definición # a\n    x # b\n    : # c\n    horas # d\n    = # e\n    1 horas # f\n    # g\n    + 2 # h\n');
+    expect(out).toBe('definición # a\n    x # b\n    : # c\n    horas # d\n  = # e\n    1 horas # f\n    # g\n    + 2 # h\n');
   });
 });
