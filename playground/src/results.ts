@@ -145,7 +145,14 @@ export function renderRuling(root: HTMLElement, e: Evaluacion, info: ProgramInfo
     why.addEventListener('toggle', () => {
       if (why.open && why.childElementCount === 1) why.append(whyTree(e, name, goToStep));
     });
-    table.append(h('tr', { 'data-salida': name }, h('th', {}, name, doc ? h('span', { class: 'doc' }, doc) : ''), h('td', {}, resultNode(r), why)));
+    const head = h('th', {}, name, doc ? h('span', { class: 'doc' }, doc) : '');
+    const isProcedure = r.estado === 'valor' && Array.isArray(r.valor) && r.valor.length > 0 && typeof r.valor[0] === 'object' && r.valor[0] !== null && 'paso' in r.valor[0];
+    if (isProcedure) {
+      // A procedure's checklist needs the full width: a row for the name, a row for the table.
+      head.setAttribute('colspan', '2');
+      table.append(h('tr', { 'data-salida': name, class: 'procedimiento' }, head));
+      table.append(h('tr', { class: 'procedimiento-pasos' }, h('td', { colspan: '2' }, resultNode(r), why)));
+    } else table.append(h('tr', { 'data-salida': name }, head, h('td', {}, resultNode(r), why)));
   }
   root.append(table);
   root.append(h('h3', {}, `Todos los pasos del razonamiento (${e.traza.length})`));
