@@ -38,28 +38,33 @@ export function compile(entry: string, host: SourceHost, options: CompileOptions
       const span = m.testsFor?.span ?? m.tests[0]!.span;
       diagnostics.push(error('pruebas-en-reglas', 'Las pruebas van en su propio fichero (.pruebas.neae), junto al fichero de reglas.', span));
     }
-    if (m !== main && m.header) diagnostics.push(error('importa-resolucion', 'Solo se puede importar vocabulario común, no otra resolución.', m.header.span));
   }
 
   const env = buildEnvironment(main, loaded.modules, diagnostics);
   const resolution = main.header ? readHeader(main.header, diagnostics) : undefined;
-  let officialText: IR.Program['officialText'];
-  if (resolution?.texto) {
-    const path = joinPath(entry, resolution.texto);
+  // Every rule file (the main one and the rule files it imports) is checked against its own text.
+  const officialTexts = new Map<string, { path: string; text: string }>();
+  for (const m of loaded.modules) {
+    if (!m.header) continue;
+    const info = m === main ? resolution! : readHeader(m.header, []);
+    if (!info.texto) {
+      if (m === main) diagnostics.push(error('falta-texto-oficial', 'La cabecera no dice cuál es el texto oficial («texto: "…"»).', m.header.name.span));
+      continue;
+    }
+    const path = joinPath(m.file, info.texto);
     const text = host.read(path);
     if (text === undefined) {
-      const field = main.header!.fields.find((f) => f.key.text === 'texto');
-      diagnostics.push(error('texto-oficial-no-encontrado', `No se encuentra el texto oficial «${resolution.texto}».`, field?.value.span ?? main.header!.span, {
+      const field = m.header.fields.find((f) => f.key.text === 'texto');
+      diagnostics.push(error('texto-oficial-no-encontrado', `No se encuentra el texto oficial «${info.texto}».`, field?.value.span ?? m.header.span, {
         hint: 'El texto oficial se guarda junto al fichero de reglas; sin él no se pueden comprobar las citas.',
       }));
-    } else {
-      officialText = { path, text };
-      sources.set(path, text);
+      continue;
     }
-  } else if (main.header) {
-    diagnostics.push(error('falta-texto-oficial', 'La cabecera no dice cuál es el texto oficial («texto: "…"»).', main.header.name.span));
+    officialTexts.set(m.file, { path, text });
+    sources.set(path, text);
   }
+  const officialText = officialTexts.get(main.file);
 
-  const program = checkProgram({ env, resolution, officialText }, diagnostics);
+  const program = checkProgram({ env, resolution, officialText, officialTexts }, diagnostics);
   return { program, main, modules: loaded.modules, sources, diagnostics: sortDiagnostics(diagnostics) };
 }

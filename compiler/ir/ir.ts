@@ -154,6 +154,8 @@ export interface Program {
   readonly file: string;
   readonly resolution?: ResolutionInfo;
   readonly officialText?: { readonly path: string; readonly text: string };
+  /** Official texts of the main module and of the rule files it imports, by rule file. */
+  readonly officialTexts: Readonly<Record<string, { readonly path: string; readonly text: string }>>;
   readonly enums: Readonly<Record<string, EnumInfo>>;
   readonly records: Readonly<Record<string, RegistroInfo>>;
   readonly inputs: readonly InputIR[];

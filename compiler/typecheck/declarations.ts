@@ -18,6 +18,8 @@ export interface CheckInput {
   readonly resolution?: IR.ResolutionInfo;
   /** The official text of the main module, when its header names one and it was found. */
   readonly officialText?: { readonly path: string; readonly text: string };
+  /** The official text of every module that has one, by module file (imports included). */
+  readonly officialTexts: ReadonlyMap<string, { readonly path: string; readonly text: string }>;
 }
 
 export function resolveType(env: Environment, ref: A.TypeRef, diagnostics: Diagnostic[]): Tipo {
@@ -89,9 +91,10 @@ export function checkProgram(input: CheckInput, diagnostics: Diagnostic[]): IR.P
 
   const texts = new Map<string, OfficialText>();
   const textFor = (module: A.Module): OfficialText | undefined => {
-    if (module !== main || !input.officialText) return undefined;
+    const official = input.officialTexts.get(module.file);
+    if (!official) return undefined;
     let prepared = texts.get(module.file);
-    if (!prepared) texts.set(module.file, (prepared = prepareText(input.officialText.text)));
+    if (!prepared) texts.set(module.file, (prepared = prepareText(official.text)));
     return prepared;
   };
 
@@ -104,7 +107,7 @@ export function checkProgram(input: CheckInput, diagnostics: Diagnostic[]): IR.P
       );
       return undefined;
     }
-    return verifyCitation(module, c, textFor(module), diagnostics, input.officialText !== undefined && module === main);
+    return verifyCitation(module, c, textFor(module), diagnostics, input.officialTexts.has(module.file));
   };
 
   const definitions: Record<string, IR.DefinitionIR> = {};
@@ -139,6 +142,7 @@ export function checkProgram(input: CheckInput, diagnostics: Diagnostic[]): IR.P
     file: main.file,
     resolution: input.resolution,
     officialText: input.officialText,
+    officialTexts: Object.fromEntries(input.officialTexts),
     enums,
     records,
     inputs,

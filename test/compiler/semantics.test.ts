@@ -120,3 +120,21 @@ describe('casos mal formados', () => {
     }
   });
 });
+
+describe('importar otro fichero de reglas de la misma resolución', () => {
+  it('usa sus definiciones y comprueba sus citas contra su propio texto', () => {
+    const files = {
+      'r/a.neae': 'resolución a { título: "A" texto: "ta.txt" calendario: "ES" }\nentrada x: entero "x"\ndefinición doble: entero "d" = x * 2 cita "1" «texto de a»\n',
+      'r/b.neae': 'resolución b { título: "B" texto: "tb.txt" calendario: "ES" }\nimportar "a.neae"\ndefinición cuádruple: entero "c" = doble * 2 cita "2" «texto de b»\n',
+      'r/ta.txt': 'línea uno\ntexto de a',
+      'r/tb.txt': 'texto de b',
+    };
+    const c = compile('r/b.neae', memoryHost(files));
+    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const e = interpreter(c.program!).evaluate({ x: 3 });
+    expect(e.resultados).toEqual({ cuádruple: { estado: 'valor', valor: 12 } });
+    expect(e.traza[0]).toMatchObject({ regla: 'doble', cita: { texto: 'texto de a', linea: 2 }, origen: { fichero: 'r/a.neae' } });
+    const bad = compile('r/b.neae', memoryHost({ ...files, 'r/ta.txt': 'otro texto' }));
+    expect(bad.diagnostics.map((d) => [d.code, d.span.file])).toContainEqual(['cita-no-encontrada', 'r/a.neae']);
+  });
+});
