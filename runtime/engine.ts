@@ -5,7 +5,7 @@
  * («prevalece sobre»), conflicts, indeterminado, modality, procedure checklists, memoisation and
  * the explanation trace. One engine, one semantics.
  */
-import type { Fecha } from './dates.ts';
+import { fechaATexto, type Fecha } from './dates.ts';
 import { crearCalendario, type Calendario } from './calendar.ts';
 import type { Tipo, Vocabulario } from './types.ts';
 import {
@@ -111,6 +111,8 @@ export interface ProgramaSpec {
   readonly normas: Readonly<Record<string, NormaSpec>>;
   readonly procedimientos: Readonly<Record<string, ProcedimientoSpec>>;
   readonly salidas: readonly { readonly clase: 'definition' | 'norm' | 'procedure'; readonly nombre: string }[];
+  /** The regulation's vigencia (AAAA-MM-DD), to warn when a case is evaluated outside it. */
+  readonly vigencia?: { readonly desde?: string; readonly hasta?: string };
 }
 
 export interface OpcionesEvaluacion {
@@ -492,5 +494,15 @@ export function evaluarPrograma(programa: ProgramaSpec, entradas: Readonly<Recor
     const tipo = salida.clase === 'norm' ? CUMPLIMIENTO_TIPO : programa.definiciones[salida.nombre]!.tipo;
     resultados[salida.nombre] = exportarResultado(ctx, tipo, r);
   }
-  return { resultados, traza: ctx.traza ?? [] };
+  const avisos = avisosDeVigencia(programa, opciones.fecha);
+  return avisos.length ? { resultados, traza: ctx.traza ?? [], avisos } : { resultados, traza: ctx.traza ?? [] };
+}
+
+function avisosDeVigencia(programa: ProgramaSpec, fecha: Fecha | undefined): string[] {
+  const v = programa.vigencia;
+  if (fecha === undefined || !v) return [];
+  const dia = fechaATexto(fecha);
+  if (v.desde && dia < v.desde) return [`La fecha de evaluación (${dia}) es anterior a la vigencia de la resolución (desde ${v.desde}).`];
+  if (v.hasta && dia > v.hasta) return [`La fecha de evaluación (${dia}) es posterior a la vigencia de la resolución (hasta ${v.hasta}).`];
+  return [];
 }

@@ -26,7 +26,9 @@ function paso(p: PasoTraza, n: number): string[] {
 }
 
 export function explicar(e: Evaluacion): string {
-  const out: string[] = ['Resultados:'];
+  const out: string[] = [];
+  for (const aviso of e.avisos ?? []) out.push(`AVISO: ${aviso}`, '');
+  out.push('Resultados:');
   for (const [nombre, r] of Object.entries(e.resultados)) {
     if (r.estado === 'valor' && Array.isArray(r.valor) && r.valor.length && typeof r.valor[0] === 'object' && r.valor[0] !== null && 'paso' in r.valor[0]) {
       out.push(`  ${nombre}:`);

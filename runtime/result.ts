@@ -51,6 +51,8 @@ export interface PasoTraza {
 export interface Evaluacion {
   readonly resultados: Readonly<Record<string, Resultado>>;
   readonly traza: readonly PasoTraza[];
+  /** Warnings about the evaluation itself, e.g. an evaluation date outside the regulation's vigencia. */
+  readonly avisos?: readonly string[];
 }
 
 export class Indeterminacion {

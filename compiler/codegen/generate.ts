@@ -8,7 +8,7 @@ import type * as IR from '../ir/ir.ts';
 import type { Span } from '../diagnostics/diagnostic.ts';
 import { emitExpr as emitExprWith, engineRefs, type Refs } from './expressions.ts';
 import { inputTsType, outputTsType, zodSource } from './types.ts';
-import { citeOf, origin, readsOf } from '../interpret/interpret.ts';
+import { citeOf, origin, readsOf, vigenciaOf } from '../interpret/interpret.ts';
 
 export interface GenerateOptions {
   /** Import path of the runtime folder, relative to the generated file (e.g. "../runtime"). */
@@ -137,6 +137,8 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   out.push(`  normas: {\n${norms.join(',\n')}\n  },`);
   out.push(`  procedimientos: {\n${procedures.join(',\n')}\n  },`);
   out.push(`  salidas: ${json(program.outputs.map((o) => ({ clase: o.kind, nombre: o.name })))},`);
+  const vigencia = vigenciaOf(program);
+  if (vigencia) out.push(`  vigencia: ${json(vigencia)},`);
   out.push(`};`);
   out.push('');
   out.push(...directEvaluators(program, vocabulary));

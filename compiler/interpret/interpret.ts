@@ -86,6 +86,12 @@ function procedureSpec(p: IR.ProcedureIR): ProcedimientoSpec {
   };
 }
 
+export function vigenciaOf(program: IR.Program): { desde?: string; hasta?: string } | undefined {
+  const r = program.resolution;
+  if (!r?.vigenteDesde && !r?.vigenteHasta) return undefined;
+  return { ...(r.vigenteDesde ? { desde: r.vigenteDesde } : {}), ...(r.vigenteHasta ? { hasta: r.vigenteHasta } : {}) };
+}
+
 export function programSpec(program: IR.Program): ProgramaSpec {
   const map = <T, U>(o: Readonly<Record<string, T>>, f: (x: T) => U): Record<string, U> => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
   return {
@@ -96,6 +102,7 @@ export function programSpec(program: IR.Program): ProgramaSpec {
     normas: map(program.norms, (n) => normSpec(n, program)),
     procedimientos: map(program.procedures, procedureSpec),
     salidas: program.outputs.map((o) => ({ clase: o.kind, nombre: o.name })),
+    vigencia: vigenciaOf(program),
   };
 }
 
