@@ -55,15 +55,37 @@ export function registerLanguage(): void {
         [/"([^"\\\n]|\\.)*"/, 'string'],
         [/"([^"\\\n]|\\.)*$/, 'string.invalid'],
         [/\d{4}-\d{2}-\d{2}/, 'number.date'],
-        [/\d+(?:[.,]\d+)?/, 'number'],
+        [/\d+(?:[.,]\d+)?/, { token: 'number', next: '@afterNumber' }],
         [/[A-Z][A-Z0-9_]*\d[A-Za-z0-9_]*/, 'tag'], // case ids: R38, R39_EP
         [
           /[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF][A-Za-z_0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]*/,
-          { cases: { '@keywords': 'keyword', '@typeKeywords': 'type', '@builtins': 'predefined', '@units': 'number.unit', '@default': 'identifier' } },
+          { cases: { '@keywords': 'keyword', '@builtins': 'predefined', '@default': 'identifier' } },
         ],
         [/[{}()[\]]/, '@brackets'],
         [/<=|>=|!=|≠|≤|≥|<>|[=<>+\-*/×%€]/, 'operator'],
-        [/[,:.?]/, 'delimiter'],
+        // After «:» (declarations) or «de» (conjunto de T) comes a type: colour it as one; elsewhere
+        // «horas», «texto»… are ordinary names (an input may be called «horas»).
+        [/:/, { token: 'delimiter', next: '@typePosition' }],
+        [/[,.?]/, 'delimiter'],
+      ],
+      typePosition: [
+        [/[ \t]+/, 'white'],
+        [/(conjunto|lista)(?=\s+de\b)/, 'keyword'],
+        [/de\b/, 'keyword'],
+        [
+          /[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF][A-Za-z_0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]*(?=\s*[?"=,)\n]|\s*$)/,
+          { cases: { '@typeKeywords': { token: 'type', next: '@pop' }, '@keywords': { token: 'keyword', next: '@pop' }, '@default': { token: 'type.identifier', next: '@pop' } } },
+        ],
+        [/./, { token: '@rematch', next: '@pop' }],
+        [/$/, { token: '', next: '@pop' }],
+      ],
+      // «5 horas», «10 días hábiles»: a unit only right after a number.
+      afterNumber: [
+        [/[ \t]+/, 'white'],
+        [/(días|dias|día|dia)(\s+)(naturales|hábiles|habiles)/, ['number.unit', 'white', 'number.unit'], '@pop'],
+        [/[A-Za-z\u00C0-\u00FF_]+/, { cases: { '@units': { token: 'number.unit', next: '@pop' }, '@default': { token: '@rematch', next: '@pop' } } }],
+        [/./, { token: '@rematch', next: '@pop' }],
+        [/$/, { token: '', next: '@pop' }],
       ],
       quote: [
         [/[^»]+/, 'string.quote'],
@@ -77,6 +99,7 @@ export function registerLanguage(): void {
     rules: [
       { token: 'keyword', foreground: '0b4f9c', fontStyle: 'bold' },
       { token: 'type', foreground: '7a3e9d' },
+      { token: 'type.identifier', foreground: '7a3e9d' },
       { token: 'predefined', foreground: '795e26' },
       { token: 'string.quote', foreground: '1a6b35', fontStyle: 'italic' },
       { token: 'string', foreground: 'a31515' },
