@@ -102,7 +102,7 @@ class Printer {
 function splitAt(n: CstNode): { key: string; indent: number } | undefined {
   const head = (e: Element) => e.key !== 'overrides' && e.key !== 'citation';
   if (n.name === 'caseClause' && flatWidth(n, 2, head) > MAX_LINE) return { key: 'Entonces', indent: SOFT_LINES['caseClause']!['Entonces']! };
-  if (n.name === 'definition' && (tok(n, 'doc') || flatWidth(n, 0, head) > MAX_LINE)) return { key: 'Equals', indent: SOFT_LINES['definition']!['Equals']! };
+  if (n.name === 'definition' && tok(n, 'Equals') && (tok(n, 'doc') || flatWidth(n, 0, head) > MAX_LINE)) return { key: 'Equals', indent: SOFT_LINES['definition']!['Equals']! };
   return undefined;
 }
 

@@ -126,7 +126,7 @@ export class Writer {
     return this.lines.length ? `${this.lines.join('\n')}\n` : '';
   }
 
-  /** The text printed so far on one line, ignoring comments (for width decisions). */
+  /** The text printed so far, without the final newline (to measure a line printed without comments). */
   flatText(): string {
     return [...this.lines, this.current ?? ''].join('\n');
   }

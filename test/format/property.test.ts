@@ -103,6 +103,9 @@ function join(tokens: Tokens, separators: string[]): string {
   return tokens.map((t, i) => (i === 0 ? t : `${separators[i % separators.length]}${t}`)).join('');
 }
 
+/** FMT_PROPERTY_SCALE=20 runs twenty times as many cases (for a longer bug hunt). */
+const SCALE = Number(process.env['FMT_PROPERTY_SCALE'] ?? 1);
+
 const parses = (text: string) => parse(text, 'generado.neae').diagnostics.length === 0;
 
 describe('neae fmt properties', () => {
@@ -118,7 +121,7 @@ describe('neae fmt properties', () => {
         fc.pre(parses(text));
         expectFaithful(text, 'generado.neae');
       }),
-      { numRuns: 400 },
+      { numRuns: 400 * SCALE },
     );
   });
 
@@ -142,7 +145,7 @@ describe('neae fmt properties', () => {
         fc.pre(parses(mutated));
         expectFaithful(mutated, file);
       }),
-      { numRuns: 60 },
+      { numRuns: 60 * SCALE },
     );
   });
 });
