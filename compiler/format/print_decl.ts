@@ -26,7 +26,7 @@ export const MAX_LINE = 120;
 /** Top-level declarations that stay grouped as the author grouped them. */
 const GROUPED = new Set(['importDecl', 'inputDecl']);
 
-/** Line breaks: rule → child key → indentation of the new line (relative to nothing: absolute). */
+/** Line breaks: rule → child key → indentation (in spaces, from column 0) of the line it starts. */
 const LINES: Record<string, Record<string, number>> = {
   resolution: { headerField: 2 },
   enumDecl: { enumVariant: 2 },
@@ -40,7 +40,7 @@ const LINES: Record<string, Record<string, number>> = {
   testCase: { Dado: 2, given: 4, Espera: 2, expected: 4 },
 };
 
-/** Where a line is split if a comment forces it (and where it is split when too long). */
+/** Where a line is split when it is too long (`splits`), or when a comment forces a break there. */
 const SOFT_LINES: Record<string, Record<string, number>> = {
   caseClause: { Entonces: 4 },
   definition: { Equals: 2 },
@@ -71,14 +71,16 @@ class Printer {
   ) {}
 
   node(n: CstNode, only?: (e: Element) => boolean): void {
-    const split = this.flat ? undefined : splitAt(n);
+    const split = !this.flat && splits(n);
     for (const e of elements(n)) {
       if (only && !only(e)) continue;
-      const indent = LINES[n.name]?.[e.key] ?? (e.key === split?.key ? split.indent : undefined);
-      if (!this.flat && indent !== undefined) this.line(indent);
-      const soft = SOFT_LINES[n.name]?.[e.key];
-      if (!this.flat && indent === undefined && soft !== undefined) this.w.softLine(soft);
-      if (!this.flat && BLOCKS.has(n.name) && e.key === 'RBrace') this.line(0, { commentIndent: 2 });
+      if (!this.flat) {
+        const soft = SOFT_LINES[n.name]?.[e.key];
+        const indent = LINES[n.name]?.[e.key] ?? (split ? soft : undefined);
+        if (indent !== undefined) this.line(indent);
+        else if (soft !== undefined) this.w.softLine(soft);
+        if (BLOCKS.has(n.name) && e.key === 'RBrace') this.line(0, { commentIndent: 2 });
+      }
       if (isToken(e.element)) this.token(e.element, n.name, e.key);
       else this.node(e.element);
     }
@@ -96,14 +98,15 @@ class Printer {
 }
 
 /**
- * Where a long line is split: `caso … si …` / `entonces …` (at 4) when the case line is too long;
- * `definición x: T` / `= fórmula` (at 2) when the definition has a doc text or the line is too long.
+ * Whether a node's line is split at its SOFT_LINES point: `caso … si …` / `entonces …` when the
+ * case line is too long; `definición x: T` / `= fórmula` when the definition has a doc text or
+ * the line is too long. Widths are measured without comments, so comments never change this.
  */
-function splitAt(n: CstNode): { key: string; indent: number } | undefined {
+function splits(n: CstNode): boolean {
   const head = (e: Element) => e.key !== 'overrides' && e.key !== 'citation';
-  if (n.name === 'caseClause' && flatWidth(n, 2, head) > MAX_LINE) return { key: 'Entonces', indent: SOFT_LINES['caseClause']!['Entonces']! };
-  if (n.name === 'definition' && tok(n, 'Equals') && (tok(n, 'doc') || flatWidth(n, 0, head) > MAX_LINE)) return { key: 'Equals', indent: SOFT_LINES['definition']!['Equals']! };
-  return undefined;
+  if (n.name === 'caseClause') return flatWidth(n, 2, head) > MAX_LINE;
+  if (n.name === 'definition' && tok(n, 'Equals')) return tok(n, 'doc') !== undefined || flatWidth(n, 0, head) > MAX_LINE;
+  return false;
 }
 
 /** Width of part of a node printed on one line at `indent`, without comments. */
