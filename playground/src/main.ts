@@ -34,6 +34,10 @@ const state = {
   diagnostics: [] as readonly Diagnostic[],
   /** Version of the model the shown diagnostics belong to. */
   diagVersion: 0,
+  /** File the shown diagnostics belong to. */
+  diagPath: '',
+  /** Sources the shown ruling was computed from (to flag it as outdated after edits). */
+  evaluatedKey: '',
   /** performance.now() when the shown diagnostics were applied (for latency measurement). */
   diagAt: 0,
   checkMs: 0,
@@ -150,7 +154,9 @@ function applyCheck(r: Extract<Response, { kind: 'check' }>, version: number): v
   );
   renderDiagnostics(r.diagnostics);
   state.diagVersion = version;
+  state.diagPath = r.path;
   state.diagAt = performance.now();
+  $('obsoleto').hidden = !state.evaluation || state.evaluatedKey === JSON.stringify(overlays());
   if (r.info) {
     const rulesChanged = state.info?.rulesPath !== r.info.rulesPath;
     state.info = r.info;
@@ -305,6 +311,7 @@ $('vaciar').addEventListener('click', () => {
 
 function clearEvaluation(): void {
   state.evaluation = undefined;
+  $('obsoleto').hidden = true;
   state.step = -1;
   decorations.clear();
   $('resultado').innerHTML = '<p class="vacio">Rellena el caso y pulsa «Evaluar el caso».</p>';
@@ -339,6 +346,8 @@ async function evaluateCase(): Promise<void> {
   }
   state.evaluation = r.evaluacion;
   state.evaluatedRules = info.rulesPath;
+  state.evaluatedKey = JSON.stringify(overlays());
+  $('obsoleto').hidden = true;
   renderRuling($('resultado'), r.evaluacion, info, (i) => {
     selectTab('pasos');
     showStep(i);

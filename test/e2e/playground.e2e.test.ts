@@ -99,9 +99,9 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
   /** Waits until the diagnostics shown belong to the editor's current text. */
   const diagnosticsUpToDate = (p: Page) =>
     p.waitForFunction(() => {
-      const w = window as unknown as { __neae: { diagVersion: number; path: string }; __editor: { getModel(): { getVersionId(): number; uri: { path: string } } } };
+      const w = window as unknown as { __neae: { diagVersion: number; diagPath: string; path: string }; __editor: { getModel(): { getVersionId(): number; uri: { path: string } } } };
       const m = w.__editor?.getModel();
-      return !!m && w.__neae.diagVersion === m.getVersionId() && m.uri.path === `/${w.__neae.path}`;
+      return !!m && w.__neae.diagVersion === m.getVersionId() && w.__neae.diagPath === w.__neae.path && m.uri.path === `/${w.__neae.path}`;
     });
 
   async function openFile(p: Page, file: string): Promise<void> {
