@@ -57,6 +57,7 @@ const ruleNames: Record<string, string> = {
   unary: 'una expresión',
   postfix: 'una expresión',
   nameOrCall: 'una expresión',
+  quantifier: '«todos», «alguno» o «cuántos»',
   numberLiteral: 'un número',
   conditional: 'una condicional «si … entonces … si no …»',
   recordLiteral: 'un registro',

@@ -432,6 +432,7 @@ export class NeaeParser extends CstParser {
           this.SUBRULE(this.postfix, { LABEL: 'operand' });
         },
       },
+      { ALT: () => this.SUBRULE(this.quantifier) },
       { ALT: () => this.SUBRULE(this.nameOrCall) },
       {
         ALT: () => {
@@ -483,6 +484,22 @@ export class NeaeParser extends CstParser {
     this.CONSUME2(T.Si);
     this.CONSUME(T.No);
     this.SUBRULE3(this.expression, { LABEL: 'else' });
+  });
+
+  // todos(x en reuniones: x.celebrada) | alguno(…) | cuántos(…)
+  private quantifier = this.RULE('quantifier', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Todos, { LABEL: 'kind' }) },
+      { ALT: () => this.CONSUME(T.Alguno, { LABEL: 'kind' }) },
+      { ALT: () => this.CONSUME(T.Cuantos, { LABEL: 'kind' }) },
+    ]);
+    this.CONSUME(T.LParen);
+    this.CONSUME(T.Identifier, { LABEL: 'variable' });
+    this.CONSUME(T.En);
+    this.SUBRULE(this.additive, { LABEL: 'collection' });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.expression, { LABEL: 'body' });
+    this.CONSUME(T.RParen);
   });
 
   private nameOrCall = this.RULE('nameOrCall', () => {

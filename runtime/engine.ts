@@ -130,7 +130,8 @@ export interface PasoResultado {
   readonly descripcion?: string;
   readonly responsable: unknown;
   readonly documento?: string;
-  readonly plazo: Resultado;
+  /** null when the text sets no deadline for the step (an ordering-only step). */
+  readonly plazo: Resultado | null;
   readonly realizado: string | null;
   readonly estado: string | Resultado;
   readonly cita?: CitaTraza;
@@ -436,7 +437,7 @@ function resolverProcedimiento(ctx: Contexto, p: ProcedimientoSpec): Resultado {
     else if (!plazo.ok) estado = hecho.valor !== undefined || ctx.fecha !== undefined ? plazo.resultado : 'pendiente';
     else if (hecho.valor !== undefined) estado = hecho.valor <= plazo.valor ? 'a_tiempo' : 'tarde';
     else estado = ctx.fecha !== undefined && ctx.fecha > plazo.valor ? 'vencido' : 'pendiente';
-    const resultadoPlazo: Resultado = !plazo ? { estado: 'indeterminado', motivo: 'el paso no tiene plazo' } : plazo.ok ? { estado: 'valor', valor: exportar(FECHA, plazo.valor, v) } : plazo.resultado;
+    const resultadoPlazo: Resultado | null = !plazo ? null : plazo.ok ? { estado: 'valor', valor: exportar(FECHA, plazo.valor, v) } : plazo.resultado;
     const item: PasoResultado = {
       paso: paso.nombre,
       id: paso.id,

@@ -32,9 +32,9 @@ export function explicar(e: Evaluacion): string {
   for (const [nombre, r] of Object.entries(e.resultados)) {
     if (r.estado === 'valor' && Array.isArray(r.valor) && r.valor.length && typeof r.valor[0] === 'object' && r.valor[0] !== null && 'paso' in r.valor[0]) {
       out.push(`  ${nombre}:`);
-      for (const s of r.valor as { paso: string; responsable: unknown; documento?: string; plazo: Resultado; realizado: string | null; estado: unknown }[]) {
+      for (const s of r.valor as { paso: string; responsable: unknown; documento?: string; plazo: Resultado | null; realizado: string | null; estado: unknown }[]) {
         const estado = typeof s.estado === 'string' ? s.estado : valor(s.estado as Resultado);
-        out.push(`    - ${s.paso} (${String(s.responsable ?? 'sin responsable')}${s.documento ? `; ${s.documento}` : ''}): plazo ${valor(s.plazo)}; realizado ${s.realizado ?? 'no'}; ${estado}`);
+        out.push(`    - ${s.paso} (${String(s.responsable ?? 'sin responsable')}${s.documento ? `; ${s.documento}` : ''}): ${s.plazo ? `plazo ${valor(s.plazo)}` : 'sin plazo'}; realizado ${s.realizado ?? 'no'}; ${estado}`);
       }
       continue;
     }

@@ -117,3 +117,29 @@ export function ladoIzquierdoIndeterminado(failure: unknown, right: () => unknow
   if (r === absorbing) return absorbing;
   throw failure;
 }
+
+/**
+ * todos / alguno / cuántos over a collection, with the same three-valued logic as «y»/«o»: one
+ * element that decides (falso for todos, verdadero for alguno) decides even if others are
+ * unknown; otherwise the first unknown element's reason stands. cuántos needs every element.
+ */
+export function cuantificar(quantifier: 'todos' | 'alguno' | 'cuántos', elements: readonly unknown[], body: (element: unknown) => unknown): boolean | number {
+  let unknown: unknown;
+  let count = 0;
+  for (const element of elements) {
+    let holds: unknown;
+    try {
+      holds = body(element);
+    } catch (failure) {
+      if (!(failure instanceof Indeterminacion)) throw failure;
+      if (quantifier === 'cuántos') throw failure;
+      unknown ??= failure;
+      continue;
+    }
+    if (quantifier === 'todos' && holds === false) return false;
+    if (quantifier === 'alguno' && holds === true) return true;
+    if (holds === true) count++;
+  }
+  if (unknown !== undefined) throw unknown;
+  return quantifier === 'todos' ? true : quantifier === 'alguno' ? false : count;
+}

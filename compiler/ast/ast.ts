@@ -163,6 +163,7 @@ export type Expr =
   | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr; readonly span: Span }
   | { readonly kind: 'if'; readonly condition: Expr; readonly then: Expr; readonly else: Expr; readonly span: Span }
   | { readonly kind: 'exists'; readonly operand: Expr; readonly span: Span }
+  | { readonly kind: 'quantifier'; readonly quantifier: 'todos' | 'alguno' | 'cuántos'; readonly variable: Name; readonly collection: Expr; readonly body: Expr; readonly span: Span }
   | { readonly kind: 'set' | 'list'; readonly elements: readonly Expr[]; readonly span: Span }
   | { readonly kind: 'record'; readonly fields: readonly { readonly key: Name; readonly value: Expr }[]; readonly span: Span };
 

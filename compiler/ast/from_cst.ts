@@ -151,6 +151,18 @@ export function fromCst(file: string, root: CstNode): A.Module {
       };
     }
     if (tok(n, 'exists')) return { kind: 'exists', operand: expr(node(n, 'operand')), span };
+    const quantifier = node(n, 'quantifier');
+    if (quantifier) {
+      const kind = tok(quantifier, 'kind')?.image.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      return {
+        kind: 'quantifier',
+        quantifier: kind === 'todos' ? 'todos' : kind === 'alguno' ? 'alguno' : 'cuántos',
+        variable: name(tok(quantifier, 'variable'), span),
+        collection: expr(node(quantifier, 'collection')),
+        body: expr(node(quantifier, 'body')),
+        span,
+      };
+    }
     const call = node(n, 'nameOrCall');
     if (call) {
       const callee = name(tok(call, 'name'), span);

@@ -40,6 +40,7 @@ function mayBeUnknown(e: IR.Expr): boolean {
     case 'lit': case 'input': case 'param': return false;
     case 'field': return mayBeUnknown(e.target);
     case 'not': case 'neg': case 'exists': case 'to_dec': return mayBeUnknown(e.operand);
+    case 'quant': return mayBeUnknown(e.collection) || mayBeUnknown(e.body);
     case 'bin': return mayBeUnknown(e.left) || mayBeUnknown(e.right);
     case 'if': return mayBeUnknown(e.condition) || mayBeUnknown(e.then) || mayBeUnknown(e.else);
     case 'set': case 'list': return e.elements.some(mayBeUnknown);
@@ -63,6 +64,11 @@ export function emitExpr(e: IR.Expr, refs: Refs): string {
     case 'not': return `!(${emit(e.operand)})`;
     case 'neg': return e.type.k === 'entero' ? `-${num(emit(e.operand))}` : `decNeg(${num(emit(e.operand))})`;
     case 'exists': return `(${emit(e.operand)} !== undefined)`;
+    case 'quant': {
+      // The bound variable is args[index]: the body runs with the arguments extended by the element.
+      const body = emit(e.body);
+      return `cuantificar(${q(e.quantifier)}, ${emit(e.collection)} as unknown[], (element) => ((args: readonly unknown[]) => ${body})([...args.slice(0, ${e.index}), element]))`;
+    }
     case 'unwrap': return `requerido(${emit(e.operand)}, ${q(e.what)})`;
     case 'to_dec': return `decFromInt(${num(emit(e.operand))})`;
     case 'if': return `(${emit(e.condition)} ? ${emit(e.then)} : ${emit(e.else)})`;

@@ -49,7 +49,7 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   out.push(`import { decToNumber } from '${rt}/decimal.ts';`);
   out.push(`import { Indeterminacion } from '${rt}/result.ts';`);
   out.push(`import { zBooleano, zEntero, zDecimal, zPorcentaje, zFecha, zDuracion, zTexto, zCurso, zEnum, zConjunto, zLista, zOpcional, validarEntrada } from '${rt}/input.ts';`);
-  out.push(`import { BUILTIN_IMPLS, requerido, ladoIzquierdoIndeterminado, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '${rt}/ops.ts';`);
+  out.push(`import { BUILTIN_IMPLS, requerido, ladoIzquierdoIndeterminado, cuantificar, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '${rt}/ops.ts';`);
   out.push(`import { iguales, pertenece, conjunto } from '${rt}/values.ts';`);
   out.push(`import { decAdd, decSub, decMul, decDiv, decNeg, decFromInt } from '${rt}/decimal.ts';`);
   out.push(`import type { Duracion, Unidad } from '${rt}/durations.ts';`);
@@ -58,7 +58,7 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   out.push('');
   out.push(`type Builtin = (...args: unknown[]) => unknown;`);
   out.push(`type Registro = Record<string, unknown>;`);
-  out.push(`void iguales; void pertenece; void conjunto; void decAdd; void decSub; void decMul; void decDiv; void decNeg; void decFromInt; void requerido; void fechaMasDuracion; void fechaMenosDuracion; void cursoMasDuracion; void duracionPor; void BUILTIN_IMPLS; void ladoIzquierdoIndeterminado; void fallaCondicion; void conflictoDeCasos; void ningunCaso; void Indeterminacion; void Directo; void fallo; void SIN_VALOR; void resultadoModal; void Fallo; void resultadoDeFallo; void exportar; void decToNumber;`);
+  out.push(`void iguales; void pertenece; void conjunto; void decAdd; void decSub; void decMul; void decDiv; void decNeg; void decFromInt; void requerido; void fechaMasDuracion; void fechaMenosDuracion; void cursoMasDuracion; void duracionPor; void BUILTIN_IMPLS; void ladoIzquierdoIndeterminado; void cuantificar; void fallaCondicion; void conflictoDeCasos; void ningunCaso; void Indeterminacion; void Directo; void fallo; void SIN_VALOR; void resultadoModal; void Fallo; void resultadoDeFallo; void exportar; void decToNumber;`);
   out.push('');
   out.push(`/** Los datos de un caso, tal como llegan en JSON. */`);
   out.push(`export interface Caso {`);
@@ -226,11 +226,13 @@ function directEvaluators(program: IR.Program, vocabulary: { enums: unknown; reg
   const walk = (e: IR.Expr, owner: string): void => {
     switch (e.k) {
       case 'def': case 'norm': deps.get(owner)!.add(e.name); return;
-      case 'call': case 'step': case 'param': blocked.add(owner); return;
+      // A zero-parameter rule reads «param» only for variables bound by todos/alguno/cuántos.
+      case 'call': case 'step': blocked.add(owner); return;
       case 'builtin': e.args.forEach((a) => walk(a, owner)); return;
       case 'field': walk(e.target, owner); return;
       case 'not': case 'neg': case 'exists': case 'unwrap': case 'to_dec': walk(e.operand, owner); return;
       case 'bin': walk(e.left, owner); walk(e.right, owner); return;
+      case 'quant': walk(e.collection, owner); walk(e.body, owner); return;
       case 'if': walk(e.condition, owner); walk(e.then, owner); walk(e.else, owner); return;
       case 'set': case 'list': e.elements.forEach((x) => walk(x, owner)); return;
       case 'record': e.fields.forEach((f) => walk(f.value, owner)); return;

@@ -8,7 +8,7 @@ import { decAdd, decSub, decMul, decDiv, decFromInt, decNeg } from '../../runtim
 import { diasEntre } from '../../runtime/dates.ts';
 import type { Duracion } from '../../runtime/durations.ts';
 import { iguales, pertenece, conjunto } from '../../runtime/values.ts';
-import { BUILTIN_IMPLS, requerido, ladoIzquierdoIndeterminado, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '../../runtime/ops.ts';
+import { BUILTIN_IMPLS, requerido, ladoIzquierdoIndeterminado, cuantificar, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '../../runtime/ops.ts';
 
 export function evalExpr(e: IR.Expr, ctx: Contexto, args: readonly unknown[]): unknown {
   switch (e.k) {
@@ -38,6 +38,10 @@ export function evalExpr(e: IR.Expr, ctx: Contexto, args: readonly unknown[]): u
       return e.type.k === 'entero' ? -(evalExpr(e.operand, ctx, args) as number) : decNeg(evalExpr(e.operand, ctx, args) as number);
     case 'exists':
       return evalExpr(e.operand, ctx, args) !== undefined;
+    case 'quant': {
+      const elements = evalExpr(e.collection, ctx, args) as unknown[];
+      return cuantificar(e.quantifier, elements, (element) => evalExpr(e.body, ctx, [...args.slice(0, e.index), element]));
+    }
     case 'unwrap':
       return requerido(evalExpr(e.operand, ctx, args), e.what);
     case 'to_dec':

@@ -41,6 +41,8 @@ export type Expr =
   | { readonly k: 'bin'; readonly op: Op; readonly left: Expr; readonly right: Expr; readonly type: Tipo; readonly span: Span }
   | { readonly k: 'if'; readonly condition: Expr; readonly then: Expr; readonly else: Expr; readonly type: Tipo; readonly span: Span }
   | { readonly k: 'exists'; readonly operand: Expr; readonly type: Tipo; readonly span: Span }
+  /** todos / alguno / cuántos over a collection; the bound variable is read as args[index]. */
+  | { readonly k: 'quant'; readonly quantifier: 'todos' | 'alguno' | 'cuántos'; readonly index: number; readonly collection: Expr; readonly body: Expr; readonly type: Tipo; readonly span: Span }
   /** An optional value used where a value is needed: absent → indeterminado «falta el dato». */
   | { readonly k: 'unwrap'; readonly operand: Expr; readonly what: string; readonly type: Tipo; readonly span: Span }
   /** An integer used where an exact decimal is needed. */

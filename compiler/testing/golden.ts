@@ -205,7 +205,7 @@ function actualFor(evaluation: Evaluacion, target: Target): Resultado {
   const r = evaluation.resultados[target.kind === 'output' ? target.name : target.procedure]!;
   if (target.kind === 'output' || r.estado !== 'valor') return r;
   const step = (r.valor as PasoResultado[]).find((s) => s.paso === target.step)!;
-  if (target.attribute === 'plazo') return step.plazo;
+  if (target.attribute === 'plazo') return step.plazo ?? { estado: 'indeterminado', motivo: 'el paso no tiene plazo' };
   if (target.attribute === 'realizado') return step.realizado === null ? { estado: 'indeterminado', motivo: 'no se ha realizado' } : { estado: 'valor', valor: step.realizado };
   if (target.attribute === 'responsable') return step.responsable === null ? { estado: 'indeterminado', motivo: 'el paso no tiene responsable' } : { estado: 'valor', valor: step.responsable };
   if (target.attribute === 'documento') return step.documento === undefined ? { estado: 'indeterminado', motivo: 'el paso no produce documento' } : { estado: 'valor', valor: step.documento };

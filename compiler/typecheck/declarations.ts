@@ -333,6 +333,7 @@ function detectCycles(definitions: Record<string, IR.DefinitionIR>, norms: Recor
       case 'field': collect(e.target, out); return;
       case 'not': case 'neg': case 'exists': case 'unwrap': case 'to_dec': collect(e.operand, out); return;
       case 'bin': collect(e.left, out); collect(e.right, out); return;
+      case 'quant': collect(e.collection, out); collect(e.body, out); return;
       case 'if': collect(e.condition, out); collect(e.then, out); collect(e.else, out); return;
       case 'set': case 'list': e.elements.forEach((x) => collect(x, out)); return;
       case 'record': e.fields.forEach((f) => collect(f.value, out)); return;

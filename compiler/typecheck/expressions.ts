@@ -18,7 +18,8 @@ import type { Unidad } from '../../runtime/durations.ts';
 import { conjunto } from '../../runtime/values.ts';
 
 export interface Scope {
-  readonly params: readonly { readonly name: string; readonly type: Tipo }[];
+  /** Parameters of the definition, then the variables bound by todos/alguno/cuántos («local»). */
+  readonly params: readonly { readonly name: string; readonly type: Tipo; readonly local?: boolean }[];
   /** Steps of the procedure being checked: their names stand for the date they were done. */
   readonly steps?: readonly string[];
   readonly procedure?: string;
@@ -131,6 +132,20 @@ export function checkExpr(c: Checker, e: A.Expr, scope: Scope, expected?: Tipo):
       }
       return { k: 'exists', operand, type: T.BOOL, span: e.span };
     }
+    case 'quantifier': {
+      const collection = unwrap(checkExpr(c, e.collection, scope));
+      if (collection.type.k === 'error') return collection;
+      if (!T.isCollection(collection.type)) return err(c, 'tipo-incompatible', `«${e.quantifier}» recorre un conjunto o una lista, no ${T.show(collection.type)}.`, e.collection.span);
+      // Later bindings shadow earlier ones: look names up from the end.
+      const inner: Scope = { ...scope, params: [...scope.params, { name: e.variable.text, type: collection.type.de, local: true }] };
+      const index = inner.params.length - 1;
+      const found = inner.params.findIndex((p) => p.name === e.variable.text);
+      if (found !== index) {
+        c.diagnostics.push(error('variable-repetida', `«${e.variable.text}» ya es un parámetro o una variable en este punto: elige otro nombre.`, e.variable.span));
+      }
+      const body = coerce(c, checkExpr(c, e.body, inner, T.BOOL), T.BOOL, `La condición de «${e.quantifier}»`);
+      return { k: 'quant', quantifier: e.quantifier, index, collection, body, type: e.quantifier === 'cuántos' ? T.INT : T.BOOL, span: e.span };
+    }
     case 'set':
     case 'list': {
       const hint = expected && T.isCollection(T.strip(expected)) ? (T.strip(expected) as { de: Tipo }).de : undefined;
@@ -205,7 +220,8 @@ function nameRef(c: Checker, name: A.Name, scope: Scope, expected?: Tipo): IR.Ex
   const param = scope.params.findIndex((p) => p.name === text);
   if (param >= 0) {
     const type = scope.params[param]!.type;
-    addRead(scope, { name: text, kind: 'param', index: param, type });
+    // A bound variable changes on every element: the trace shows the collection instead.
+    if (!scope.params[param]!.local) addRead(scope, { name: text, kind: 'param', index: param, type });
     return { k: 'param', name: text, index: param, type, span };
   }
   if (scope.steps?.includes(text) && scope.procedure) {

@@ -18,7 +18,8 @@ import { caseArb, evaluationDateArb } from './arbitraries.ts';
 
 const OUT = 'test/.generated';
 const programs: { file: string; program: IR.Program; target: string }[] = [];
-for (const file of [...ruleFiles(), 'scratch/t/r.neae'].filter((f) => nodeHost.read(f) !== undefined)) {
+// Besides the real rule files, a fixture that uses every construct of the language.
+for (const file of [...ruleFiles(), 'test/compiler/fixtures/lenguaje.neae']) {
   const result = compile(file, nodeHost);
   if (result.program && result.main?.header && !result.diagnostics.some((d) => d.severity === 'error')) {
     programs.push({ file, program: result.program, target: join(OUT, file.replace(/\.neae$/, '.ts')) });
@@ -75,7 +76,7 @@ describe('código generado', () => {
             expect(direct(validated, fecha), name).toEqual(a.resultados[name]);
           }
         }),
-        { numRuns: 150 },
+        { numRuns: p.file.includes('fixtures') ? 400 : 150 },
       );
     });
   }

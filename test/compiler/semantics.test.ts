@@ -73,6 +73,21 @@ definición o1: booleano "o" = h > 3 o b ${cite}\n`;
   });
 });
 
+describe('todos / alguno / cuántos', () => {
+  const body = `registro Reunión "r" { mes: entero "m"  celebrada: booleano? "c" }
+entrada reuniones: lista de Reunión "rs"
+definición todas: booleano "t" = todos(r en reuniones: r.celebrada) ${cite}
+definición alguna: booleano "a" = alguno(r en reuniones: r.celebrada y r.mes > 3) ${cite}
+definición tardías: entero "n" = cuántos(r en reuniones: r.mes > 6) ${cite}\n`;
+  it('cuantifican con la lógica de tres valores', () => {
+    const r = run(body, { reuniones: [{ mes: 1, celebrada: false }, { mes: 7 }] }).resultados;
+    expect(r.todas).toEqual({ estado: 'valor', valor: false }); // un falso decide aunque otro falte
+    expect(r.alguna).toEqual({ estado: 'indeterminado', motivo: 'falta el dato «r.celebrada»' });
+    expect(r.tardías).toEqual({ estado: 'valor', valor: 1 });
+    expect(run(body, { reuniones: [] }).resultados.todas).toEqual({ estado: 'valor', valor: true });
+  });
+});
+
 describe('modalidad', () => {
   const body = `entrada x: entero "x"
 norma N1 obligación "o" debe x <= 5 ${cite}
