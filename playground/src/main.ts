@@ -283,15 +283,23 @@ function updateForm(): void {
 }
 
 const testPicker = $<HTMLSelectElement>('pruebas');
+let testsKey = '';
+/** Lists the golden tests of the rules file (again only if the rules or the tests were edited since). */
 async function loadTests(): Promise<void> {
   const info = state.info;
   if (!info) return;
+  const key = JSON.stringify([info.rulesPath, overlays()]);
+  if (key === testsKey) return;
+  testsKey = key;
   const r = await ask<Extract<Response, { kind: 'tests' }>>({ kind: 'tests', rulesPath: info.rulesPath, overlays: overlays() });
+  const chosen = state.tests[Number(testPicker.value)]?.name;
   state.tests = [...r.tests];
   testPicker.replaceChildren(new Option(r.tests.length ? '— elige una prueba —' : r.problem ?? 'No hay pruebas', ''));
   r.tests.forEach((t, i) => testPicker.append(new Option(`${t.name}${t.doc ? ` — ${t.doc}` : ''}`, String(i))));
+  const again = r.tests.findIndex((t) => t.name === chosen);
+  if (testPicker.value === '' && again >= 0) testPicker.value = String(again);
 }
-testPicker.addEventListener('focus', () => void loadTests().catch(() => undefined), { once: false });
+testPicker.addEventListener('focus', () => void loadTests().catch(() => undefined));
 testPicker.addEventListener('change', () => {
   const t = state.tests[Number(testPicker.value)];
   if (!t || testPicker.value === '') return;
