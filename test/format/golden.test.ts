@@ -69,4 +69,14 @@ describe('neae fmt details', () => {
     const out = expectFaithful(input);
     expect(out).toBe('definición # a\n    x # b\n    : # c\n    horas # d\n  = # e\n    1 horas # f\n    # g\n    + 2 # h\n');
   });
+
+  it('reads CRLF files, writes LF, and leaves the inside of quotes alone', () => {
+    const out = expectFaithful('entrada x: horas # a\r\n\r\n# b\r\ndefinicion d: horas = 1 cita "L" «dos\r\nlíneas»\r\n');
+    expect(out).toBe('entrada x: horas # a\n\n# b\ndefinición d: horas = 1\n  cita "L" «dos\r\nlíneas»\n');
+  });
+
+  it('keeps a comment with the declaration it is written under', () => {
+    const out = fmt('norma R1 n debe a\n  # sobre R1: sigue a la norma\n# sobre d\ndefinición d: horas = 1\n');
+    expect(out).toBe('norma R1 n\n  debe a\n  # sobre R1: sigue a la norma\n\n# sobre d\ndefinición d: horas = 1\n');
+  });
 });
