@@ -4,6 +4,7 @@
  */
 import type * as IR from '../ir/ir.ts';
 import type { Tipo } from '../../runtime/types.ts';
+import { children } from '../ir/walk.ts';
 
 const q = JSON.stringify;
 
@@ -37,14 +38,7 @@ function mayBeUnknown(e: IR.Expr): boolean {
   switch (e.k) {
     case 'def': case 'norm': case 'call': case 'step': case 'unwrap': return true;
     case 'builtin': return e.fn === 'hoy' || e.args.some(mayBeUnknown);
-    case 'lit': case 'input': case 'param': return false;
-    case 'field': return mayBeUnknown(e.target);
-    case 'not': case 'neg': case 'exists': case 'to_dec': return mayBeUnknown(e.operand);
-    case 'quant': return mayBeUnknown(e.collection) || mayBeUnknown(e.body);
-    case 'bin': return mayBeUnknown(e.left) || mayBeUnknown(e.right);
-    case 'if': return mayBeUnknown(e.condition) || mayBeUnknown(e.then) || mayBeUnknown(e.else);
-    case 'set': case 'list': return e.elements.some(mayBeUnknown);
-    case 'record': return e.fields.some((f) => mayBeUnknown(f.value));
+    default: return children(e).some(mayBeUnknown);
   }
 }
 

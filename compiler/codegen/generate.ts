@@ -9,6 +9,7 @@ import type { Span } from '../diagnostics/diagnostic.ts';
 import { emitExpr as emitExprWith, engineRefs, type Refs } from './expressions.ts';
 import { inputTsType, outputTsType, zodSource } from './types.ts';
 import { citeOf, origin, readsOf, vigenciaOf } from '../interpret/interpret.ts';
+import { visitAll } from '../ir/walk.ts';
 
 export interface GenerateOptions {
   /** Import path of the runtime folder, relative to the generated file (e.g. "../runtime"). */
@@ -223,25 +224,15 @@ function directEvaluators(program: IR.Program, vocabulary: { enums: unknown; reg
   // Which rules can be compiled directly: no calls, no steps, and only such rules as dependencies.
   const deps = new Map<string, Set<string>>();
   const blocked = new Set<string>();
-  const walk = (e: IR.Expr, owner: string): void => {
-    switch (e.k) {
-      case 'def': case 'norm': deps.get(owner)!.add(e.name); return;
+  const walk = (e: IR.Expr, owner: string): void =>
+    visitAll(e, (node) => {
+      if (node.k === 'def' || node.k === 'norm') deps.get(owner)!.add(node.name);
       // A zero-parameter rule reads «param» only for variables bound by todos/alguno/cuántos.
-      case 'call': case 'step': blocked.add(owner); return;
-      case 'builtin': e.args.forEach((a) => walk(a, owner)); return;
-      case 'field': walk(e.target, owner); return;
-      case 'not': case 'neg': case 'exists': case 'unwrap': case 'to_dec': walk(e.operand, owner); return;
-      case 'bin': walk(e.left, owner); walk(e.right, owner); return;
-      case 'quant': walk(e.collection, owner); walk(e.body, owner); return;
-      case 'if': walk(e.condition, owner); walk(e.then, owner); walk(e.else, owner); return;
-      case 'set': case 'list': e.elements.forEach((x) => walk(x, owner)); return;
-      case 'record': e.fields.forEach((f) => walk(f.value, owner)); return;
-      default: return;
-    }
-  };
+      if (node.k === 'call' || node.k === 'step') blocked.add(owner);
+    });
   const names = [...Object.keys(defs).filter((n) => defs[n]!.params.length === 0), ...Object.keys(norms)];
   for (const n of names) {
-    deps.set(n, new Set(norms[n] ? norms[n]!.overrides.length ? [] : [] : []));
+    deps.set(n, new Set());
     for (const other of Object.values(norms)) if (norms[n] && other.overrides.includes(n)) deps.get(n)!.add(other.name);
     exprsOf(n).forEach((e) => walk(e, n));
   }

@@ -12,6 +12,7 @@ import { BUILTIN_TYPES, type Environment } from '../resolve/environment.ts';
 import { checkExpr, coerce, type Checker, type Scope } from './expressions.ts';
 import * as T from './types.ts';
 import { findQuote, prepareText, type OfficialText } from '../citations/verify.ts';
+import { visitAll } from '../ir/walk.ts';
 
 export interface CheckInput {
   readonly env: Environment;
@@ -324,22 +325,11 @@ function checkProcedure(c: Checker, p: A.ProcedureDecl, module: A.Module, citati
 /** A definition or norm that depends on itself would never finish: report the cycle. */
 function detectCycles(definitions: Record<string, IR.DefinitionIR>, norms: Record<string, IR.NormIR>, diagnostics: Diagnostic[]): void {
   const deps = new Map<string, Set<string>>();
-  const collect = (e: IR.Expr | undefined, out: Set<string>): void => {
-    if (!e) return;
-    switch (e.k) {
-      case 'def': case 'norm': out.add(e.name); return;
-      case 'call': out.add(e.name); e.args.forEach((a) => collect(a, out)); return;
-      case 'builtin': e.args.forEach((a) => collect(a, out)); return;
-      case 'field': collect(e.target, out); return;
-      case 'not': case 'neg': case 'exists': case 'unwrap': case 'to_dec': collect(e.operand, out); return;
-      case 'bin': collect(e.left, out); collect(e.right, out); return;
-      case 'quant': collect(e.collection, out); collect(e.body, out); return;
-      case 'if': collect(e.condition, out); collect(e.then, out); collect(e.else, out); return;
-      case 'set': case 'list': e.elements.forEach((x) => collect(x, out)); return;
-      case 'record': e.fields.forEach((f) => collect(f.value, out)); return;
-      default: return;
-    }
-  };
+  // The rules an expression reads (definitions, norms, calls).
+  const collect = (e: IR.Expr | undefined, out: Set<string>): void =>
+    visitAll(e, (node) => {
+      if (node.k === 'def' || node.k === 'norm' || node.k === 'call') out.add(node.name);
+    });
   const spans = new Map<string, IR.DefinitionIR['span']>();
   for (const d of Object.values(definitions)) {
     const out = new Set<string>();
