@@ -14,15 +14,6 @@ export function tok(n: CstNode, key: string, i = 0): IToken | undefined {
   return e && isToken(e) ? e : undefined;
 }
 
-export function toks(n: CstNode, key: string): IToken[] {
-  return children(n, key).filter(isToken);
-}
-
-export function node(n: CstNode, key: string, i = 0): CstNode | undefined {
-  const e = children(n, key)[i];
-  return e && !isToken(e) ? e : undefined;
-}
-
 export function nodes(n: CstNode, key: string): CstNode[] {
   return children(n, key).filter((e): e is CstNode => !isToken(e));
 }
