@@ -25,7 +25,8 @@ function citaNode(c: CitaTraza | undefined): Node[] {
   return out;
 }
 
-export function resultNode(r: Resultado): HTMLElement {
+export function resultNode(r: Resultado | null | undefined): HTMLElement {
+  if (!r) return h('span', { class: 'vacio' }, '—');
   if (r.estado === 'valor') {
     const v = r.valor;
     if (Array.isArray(v) && v.length && typeof v[0] === 'object' && v[0] !== null && 'paso' in v[0]) return procedureNode(v as never);
@@ -37,7 +38,8 @@ export function resultNode(r: Resultado): HTMLElement {
   return h('div', {}, h('span', { class: 'conflicto' }, 'conflicto'), ' — ', h('span', { class: 'motivo' }, r.motivo), casos);
 }
 
-function shortResult(r: Resultado): string {
+function shortResult(r: Resultado | null | undefined): string {
+  if (!r) return '—';
   if (r.estado === 'valor') {
     const v = r.valor;
     if (Array.isArray(v) && v.length && typeof v[0] === 'object' && v[0] !== null && 'paso' in v[0]) return `${v.length} pasos`;
@@ -46,7 +48,7 @@ function shortResult(r: Resultado): string {
   return r.estado === 'indeterminado' ? `indeterminado — ${r.motivo}` : `conflicto — ${r.motivo}`;
 }
 
-function procedureNode(steps: { paso: string; id: string; responsable: unknown; documento?: string; plazo: Resultado; realizado: string | null; estado: string | Resultado }[]): HTMLElement {
+function procedureNode(steps: { paso: string; id: string; responsable: unknown; documento?: string; plazo: Resultado | null; realizado: string | null; estado: string | Resultado | null }[]): HTMLElement {
   const t = h('table', { class: 'pasos-proc' }, h('tr', {}, h('th', {}, 'Paso'), h('th', {}, 'Responsable'), h('th', {}, 'Plazo'), h('th', {}, 'Realizado'), h('th', {}, 'Estado')));
   for (const s of steps) {
     const estado = typeof s.estado === 'string' ? h('span', { class: `valor ${s.estado}` }, s.estado) : resultNode(s.estado);
@@ -125,7 +127,7 @@ export function renderRuling(root: HTMLElement, e: Evaluacion, info: ProgramInfo
   root.replaceChildren();
   const docs = new Map((info?.outputs ?? []).map((o) => [o.name, o.doc]));
   root.append(h('h3', {}, 'Resultados'));
-  const all = Object.values(e.resultados);
+  const all = Object.values(e.resultados).filter((r): r is Resultado => !!r);
   const count = (f: (r: Resultado) => boolean) => all.filter(f).length;
   const incumple = count((r) => r.estado === 'valor' && (r.valor === 'incumple' || r.valor === 'no_permitido'));
   const avisos = count((r) => r.estado === 'valor' && r.valor === 'recomendación_no_seguida');
@@ -146,7 +148,7 @@ export function renderRuling(root: HTMLElement, e: Evaluacion, info: ProgramInfo
       if (why.open && why.childElementCount === 1) why.append(whyTree(e, name, goToStep));
     });
     const head = h('th', {}, name, doc ? h('span', { class: 'doc' }, doc) : '');
-    const isProcedure = r.estado === 'valor' && Array.isArray(r.valor) && r.valor.length > 0 && typeof r.valor[0] === 'object' && r.valor[0] !== null && 'paso' in r.valor[0];
+    const isProcedure = !!r && r.estado === 'valor' && Array.isArray(r.valor) && r.valor.length > 0 && typeof r.valor[0] === 'object' && r.valor[0] !== null && 'paso' in r.valor[0];
     if (isProcedure) {
       // A procedure's checklist needs the full width: a row for the name, a row for the table.
       head.setAttribute('colspan', '2');

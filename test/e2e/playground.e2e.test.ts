@@ -8,7 +8,7 @@
  * Skipped (with a message) when /usr/bin/chromium is absent.
  * Run: npx vitest run --config test/e2e/vitest.config.ts
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +84,13 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
     mkdirSync(SHOTS, { recursive: true });
   });
 
+  // Any uncaught error in the page fails the test that caused it.
+  const pageErrors: string[] = [];
+  afterEach(() => {
+    const errors = pageErrors.splice(0);
+    expect(errors).toEqual([]);
+  });
+
   afterAll(async () => {
     await browser?.close();
     server?.close();
@@ -92,7 +99,10 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-ES' });
     const p = await context.newPage();
-    p.on('pageerror', (e) => console.error('[e2e] error en la página:', e.message));
+    p.on('pageerror', (e) => {
+      console.error('[e2e] error en la página:', e.message);
+      pageErrors.push(e.message);
+    });
     return p;
   }
 
