@@ -24,6 +24,9 @@ Uso:
   neae build <fichero|carpeta>... [--salida carpeta]
                                              Genera un evaluador TypeScript por fichero de reglas.
   neae fmt <fichero>... [--comprobar]        Da formato a ficheros .neae (--comprobar: solo dice si cambiarían).
+  neae diff <antes.neae> <después.neae>      Qué resultados cambian entre dos versiones, con casos concretos.
+  neae diff --desde <revisión git> [carpeta] Lo mismo para cada fichero de reglas cambiado desde esa revisión.
+         [--casos N] [--fecha AAAA-MM-DD] [--json] [--fallar-si-cambia]
 
 Opciones comunes:
   --json        Diagnósticos en JSON (check, test).
@@ -41,7 +44,7 @@ interface Args {
 }
 
 const ALIASES: Record<string, string> = { case: 'caso', date: 'fecha', explain: 'explicar', out: 'salida', check: 'comprobar', h: 'help' };
-const VALUE_FLAGS = new Set(['caso', 'fecha', 'salida']);
+const VALUE_FLAGS = new Set(['caso', 'fecha', 'salida', 'desde', 'casos']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -228,6 +231,63 @@ async function cmdFmt(args: Args): Promise<number> {
   return failed ? 1 : 0;
 }
 
+async function cmdDiff(args: Args): Promise<number> {
+  const { diffPrograms, renderDiff } = await import('../compiler/diff/diff.ts');
+  const { goldenCasesAsJson } = await import('../compiler/testing/golden.ts');
+  const since = args.flags.get('desde');
+  const pairs: [string, string, string][] = [];
+  let cleanup: (() => void) | undefined;
+  if (typeof since === 'string') {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const folder = args.positional[0] ?? 'rules';
+    let changed: string[];
+    try {
+      changed = execFileSync('git', ['diff', '--name-only', since, '--', folder], { encoding: 'utf8' }).split('\n').filter((f) => isRuleFile(f));
+    } catch (failure) {
+      throw new UsageError(`git no puede comparar con «${since}»: ${(failure as Error).message.split('\n')[0]}`);
+    }
+    const old = mkdtempSync(join(tmpdir(), 'neae-diff-'));
+    cleanup = () => rmSync(old, { recursive: true, force: true });
+    // The whole folder at that revision, so imports and official texts resolve as they were.
+    const archive = execFileSync('git', ['archive', since, folder]);
+    execFileSync('tar', ['-x', '-C', old], { input: archive });
+    for (const f of changed) if (nodeHost.read(join(old, f)) !== undefined && nodeHost.read(f) !== undefined) pairs.push([join(old, f), f, f]);
+  } else {
+    const [a, b] = args.positional;
+    if (!a || !b) throw new UsageError('Indica las dos versiones: neae diff antes.neae después.neae (o --desde <revisión>).');
+    pairs.push([a, b, `${a} → ${b}`]);
+  }
+  const fecha = typeof args.flags.get('fecha') === 'string' ? fechaDesdeTexto(args.flags.get('fecha') as string) : undefined;
+  const generated = typeof args.flags.get('casos') === 'string' ? Number(args.flags.get('casos')) : undefined;
+  let anyChange = false;
+  let failed = false;
+  const reports: unknown[] = [];
+  try {
+    for (const [before, after, title] of pairs) {
+      const a = compile(before, nodeHost);
+      const b = compile(after, nodeHost);
+      if (!a.program || !b.program || hasErrors(a.diagnostics) || hasErrors(b.diagnostics)) {
+        printDiagnostics([...a.diagnostics, ...b.diagnostics].filter((d) => d.severity === 'error'), new Map([...a.sources, ...b.sources]), false);
+        failed = true;
+        continue;
+      }
+      const golden = [before, after].flatMap((f) => goldenCasesAsJson(f.replace(/\.neae$/, '.pruebas.neae'), nodeHost));
+      const report = diffPrograms(a.program, b.program, { fecha, generated, extraCases: golden });
+      if (report.changes.length || report.addedOutputs.length || report.removedOutputs.length) anyChange = true;
+      if (args.flags.has('json')) reports.push({ fichero: title, ...report });
+      else process.stdout.write(renderDiff(report, title) + '\n');
+    }
+  } finally {
+    cleanup?.();
+  }
+  if (args.flags.has('json')) process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+  if (pairs.length === 0) process.stdout.write('Ningún fichero de reglas ha cambiado.\n');
+  if (failed) return 1;
+  return anyChange && args.flags.has('fallar-si-cambia') ? 1 : 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     const [command, ...rest] = argv;
@@ -247,6 +307,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'eval': return cmdEval(args);
       case 'build': return await cmdBuild(args);
       case 'fmt': return await cmdFmt(args);
+      case 'diff': return await cmdDiff(args);
       default:
         throw new UsageError(`Orden desconocida «${command}». Órdenes: check, test, eval, build, fmt (neae --help).`);
     }

@@ -240,3 +240,15 @@ export function runTestFile(testFile: string, host: SourceHost): TestFileResult 
   });
   return { file: testFile, rulesFile: program.file, diagnostics: sorted, outcomes, compilation };
 }
+
+/** The inputs of every test of a test file, as JSON cases (for comparing versions of a rule file). */
+export function goldenCasesAsJson(testFile: string, host: SourceHost): Record<string, unknown>[] {
+  const { prepared, compilation } = prepareTests(testFile, host);
+  const program = compilation?.program;
+  if (!program) return [];
+  const vocabulary = { enums: program.enums, registros: program.records };
+  const types = new Map(program.inputs.map((i) => [i.name, i.type]));
+  return prepared.map(({ inputs }) =>
+    Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== undefined).map(([k, v]) => [k, exportar(types.get(k)!, v, vocabulary)])),
+  );
+}
