@@ -1,4 +1,5 @@
 /** The semantics of cases, exceptions, conflicts, indeterminado, modality and procedures. */
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { compile } from '../../compiler/driver/compile.ts';
 import { memoryHost } from '../../compiler/driver/host.ts';
@@ -153,3 +154,24 @@ describe('importar otro fichero de reglas de la misma resolución', () => {
     expect(bad.diagnostics.map((d) => [d.code, d.span.file])).toContainEqual(['cita-no-encontrada', 'r/a.neae']);
   });
 });
+
+describe('vocabulario común: trimestre según el calendario del centro', () => {
+  it('sitúa una fecha en su trimestre, e indeterminado fuera del periodo lectivo', () => {
+    const files = {
+      'rules/comun/vocabulario.neae': nodeHostRead('rules/comun/vocabulario.neae'),
+      'rules/x/r.neae': 'resolución r { título: "R" texto: "t.txt" calendario: "ES" }\nimportar "../comun/vocabulario.neae"\nentrada cal: CalendarioEscolar "c"\nentrada f: fecha "f"\ndefinición t: entero "t" = trimestre(f, cal) cita "x" «uno»\n',
+      'rules/x/t.txt': 'uno',
+    };
+    const c = compile('rules/x/r.neae', memoryHost(files));
+    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const cal = { inicio_de_clases: '2025-09-08', fin_primer_trimestre: '2025-12-19', fin_segundo_trimestre: '2026-03-27', fin_de_clases: '2026-06-19', días_no_lectivos: [] };
+    const run = (f: string) => interpreter(c.program!).evaluate({ cal, f }).resultados.t;
+    expect(run('2025-12-19')).toEqual({ estado: 'valor', valor: 1 });
+    expect(run('2025-12-20')).toEqual({ estado: 'valor', valor: 2 });
+    expect(run('2026-07-01')!.estado).toBe('indeterminado');
+  });
+});
+
+function nodeHostRead(path: string): string {
+  return readFileSync(path, 'utf8');
+}
