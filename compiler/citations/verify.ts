@@ -41,7 +41,9 @@ export function prepareText(text: string): OfficialText {
   return { normalized, lineOf };
 }
 
-export type QuoteCheck = { found: true; line: number } | { found: false; nearest?: { line: number; passage: string; matchedPrefix: string } };
+export type QuoteCheck =
+  | { found: true; line: number; /** Where else the quote occurs (lines), when it is not unique. */ alsoAt: number[] }
+  | { found: false; nearest?: { line: number; passage: string; matchedPrefix: string } };
 
 const ELISION = /\s*\[(?:…|\.\.\.)\]\s*/;
 
@@ -49,14 +51,17 @@ export function findQuote(text: OfficialText, quote: string): QuoteCheck {
   const pieces = quote.split(ELISION).map(normalizeWhitespace).filter((p) => p.length > 0);
   if (pieces.length === 0) return { found: false };
   let from = 0;
-  let firstLine = 0;
+  let firstAt = -1;
   for (const piece of pieces) {
     const at = text.normalized.indexOf(piece, from);
     if (at < 0) return { found: false, nearest: nearest(text, piece) };
-    if (firstLine === 0) firstLine = text.lineOf[at]!;
+    if (firstAt < 0) firstAt = at;
     from = at + piece.length;
   }
-  return { found: true, line: firstLine };
+  // Other places where the (first piece of the) quote also occurs: the citation is then ambiguous.
+  const alsoAt: number[] = [];
+  for (let at = text.normalized.indexOf(pieces[0]!, firstAt + 1); at >= 0; at = text.normalized.indexOf(pieces[0]!, at + 1)) alsoAt.push(text.lineOf[at]!);
+  return { found: true, line: text.lineOf[firstAt]!, alsoAt };
 }
 
 /**

@@ -31,7 +31,8 @@ export function renderDiagnostic(d: Diagnostic, lookup: SourceLookup): string {
   const head = `${d.severity}[${d.code}]: ${d.message}`;
   const lines = [head, ...excerpt(d.span, lookup(d.span.file), '^')];
   for (const label of d.labels) lines.push(...excerpt(label.span, lookup(label.span.file), '-', label.message));
-  if (d.hint) lines.push(`  = ayuda: ${d.hint}`);
+  // The hint lines up with the excerpt's gutter, however many digits the line number has.
+  if (d.hint) lines.push(`${' '.repeat(String(d.span.start.line).length)} = ayuda: ${d.hint}`);
   return lines.join('\n');
 }
 

@@ -167,7 +167,16 @@ function verifyCitation(module: A.Module, c: A.Citation, text: OfficialText | un
     return { place: c.place, quote: c.quote };
   }
   const check = findQuote(text, c.quote);
-  if (check.found) return { place: c.place, quote: c.quote, line: check.line };
+  if (check.found) {
+    if (check.alsoAt.length) {
+      diagnostics.push(
+        warning('cita-ambigua', `La cita aparece ${check.alsoAt.length + 1} veces en el texto oficial (líneas ${[check.line, ...check.alsoAt].join(', ')}).`, c.quoteSpan ?? c.span, {
+          hint: 'Alárgala hasta que sea única: así la explicación y el playground señalan el pasaje correcto.',
+        }),
+      );
+    }
+    return { place: c.place, quote: c.quote, line: check.line };
+  }
   const near = check.nearest;
   diagnostics.push(
     error('cita-no-encontrada', 'La cita no aparece literalmente en el texto oficial.', c.quoteSpan ?? c.span, {
