@@ -188,12 +188,25 @@ function verifyCitation(module: A.Module, c: A.Citation, text: OfficialText | un
   return { place: c.place, quote: c.quote };
 }
 
-function checkValue(c: Checker, value: A.CaseValue, scope: Scope, type: Tipo, context: string): IR.ValueIR {
+function checkValue(c: Checker, value: A.CaseValue, scope: Scope, type: Tipo, context: string, declared: A.TypeRef): IR.ValueIR {
   if (value.kind === 'indeterminado') {
     if (!value.reason.trim()) c.diagnostics.push(error('indeterminado-sin-motivo', '«indeterminado» debe decir por qué el texto no da respuesta.', value.span));
     return { k: 'indeterminado', reason: value.reason };
   }
-  return { k: 'value', expr: coerce(c, checkExpr(c, value.expr, scope, type), type, context) };
+  return { k: 'value', expr: withDeclaredType(c, declared, () => coerce(c, checkExpr(c, value.expr, scope, type), type, context)) };
+}
+
+/** Runs a check and points its type mismatches at the declaration that set the expected type. */
+function withDeclaredType<T>(c: Checker, declared: A.TypeRef, check: () => T): T {
+  const before = c.diagnostics.length;
+  const result = check();
+  for (let i = before; i < c.diagnostics.length; i++) {
+    const d = c.diagnostics[i]!;
+    if (d.code === 'tipo-incompatible' && d.message.includes('se esperaba')) {
+      c.diagnostics[i] = { ...d, labels: [...d.labels, { span: declared.span, message: 'el tipo esperado se declara aquí' }] };
+    }
+  }
+  return result;
 }
 
 function checkDefinition(c: Checker, d: A.Definition, module: A.Module, sig: { params: Tipo[]; result: Tipo }, citation: CitationFn): IR.DefinitionIR {
@@ -203,7 +216,7 @@ function checkDefinition(c: Checker, d: A.Definition, module: A.Module, sig: { p
   let body: IR.DefinitionIR['body'];
   if (d.body) {
     const scope = scopeFor();
-    const expr = coerce(c, checkExpr(c, d.body.expr, scope, sig.result), sig.result, context);
+    const expr = withDeclaredType(c, d.type, () => coerce(c, checkExpr(c, d.body.expr, scope, sig.result), sig.result, context));
     body = { expr, citation: citation(module, d.body.citation, d.name), span: d.body.span, reads: scope.reads };
   }
   const ids = new Map<string, A.Case>();
@@ -244,13 +257,13 @@ function checkDefinition(c: Checker, d: A.Definition, module: A.Module, sig: { p
   const cases: IR.CaseIR[] = d.cases.map((k) => {
     const scope = scopeFor();
     const condition = coerce(c, checkExpr(c, k.condition, scope, T.BOOL), T.BOOL, `La condición del caso «${k.id.text}»`);
-    const value = checkValue(c, k.value, scope, sig.result, context);
+    const value = checkValue(c, k.value, scope, sig.result, context, d.type);
     return { id: k.id.text, condition, value, citation: citation(module, k.citation, k.id), span: k.span, dominates: dominates(k.id.text), reads: scope.reads };
   });
   let otherwise: IR.DefinitionIR['otherwise'];
   if (d.otherwise) {
     const scope = scopeFor();
-    const value = checkValue(c, d.otherwise.value, scope, sig.result, context);
+    const value = checkValue(c, d.otherwise.value, scope, sig.result, context, d.type);
     // An explicit «indeterminado» needs a citation only when it rests on the text; the reason is mandatory.
     const cited = d.otherwise.citation ? citation(module, d.otherwise.citation, d.name) : undefined;
     if (!cited && value.k === 'value') citation(module, undefined, { text: `${d.name.text} (en otro caso)`, span: d.otherwise.span });
