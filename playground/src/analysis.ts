@@ -71,10 +71,13 @@ export function symbolsOf(c: Compilation): SymbolInfo[] {
             ? [...cite(ir.body?.citation), ...ir.cases.flatMap((k) => cite(k.citation, k.id)), ...cite(ir.otherwise?.citation, 'en otro caso')]
             : [...cite(d.body?.citation), ...d.cases.flatMap((k) => cite(k.citation, k.id.text))];
           out.push({ name: d.name.text, kind: 'definición', detail: `definición ${d.name.text}${params}: ${typeRefText(d.type)}`, doc: d.doc, place: place(d.name.span), citas });
+          // Case ids (R38…): hover shows the quote, «prevalece sobre R29» goes to the case.
+          for (const k of d.cases) out.push({ name: k.id.text, kind: 'caso', detail: `caso ${k.id.text} de ${d.name.text}`, doc: d.doc, place: place(k.id.span), citas: cite(k.citation, k.id.text), of: d.name.text });
           break;
         }
         case 'norm':
           out.push({ name: d.name.text, kind: 'norma', detail: `norma ${d.id.text} ${d.name.text} (${d.modality}): Cumplimiento`, doc: d.doc, place: place(d.name.span), citas: cite(d.citation, d.id.text) });
+          out.push({ name: d.id.text, kind: 'caso', detail: `norma ${d.id.text} ${d.name.text} (${d.modality})`, doc: d.doc, place: place(d.id.span), citas: cite(d.citation, d.id.text), of: d.name.text });
           break;
         case 'procedure':
           out.push({ name: d.name.text, kind: 'procedimiento', detail: `procedimiento ${d.name.text}`, doc: d.doc, place: place(d.name.span) });

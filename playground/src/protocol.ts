@@ -14,7 +14,7 @@ export interface Place {
 
 export interface SymbolInfo {
   readonly name: string;
-  readonly kind: 'entrada' | 'definición' | 'norma' | 'procedimiento' | 'paso' | 'enumeración' | 'valor' | 'registro' | 'campo';
+  readonly kind: 'entrada' | 'definición' | 'caso' | 'norma' | 'procedimiento' | 'paso' | 'enumeración' | 'valor' | 'registro' | 'campo';
   /** Type or signature, in the language's own words. */
   readonly detail: string;
   readonly doc?: string;

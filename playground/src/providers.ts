@@ -3,7 +3,7 @@ import * as monaco from './monaco.ts';
 import { BUILTIN_DOCS, KEYWORDS, LANGUAGE_ID, TYPE_WORDS } from './language.ts';
 import type { ProgramInfo, SymbolInfo } from './protocol.ts';
 
-const KIND_ORDER: SymbolInfo['kind'][] = ['definición', 'entrada', 'norma', 'procedimiento', 'paso', 'enumeración', 'registro', 'valor', 'campo'];
+const KIND_ORDER: SymbolInfo['kind'][] = ['definición', 'entrada', 'norma', 'procedimiento', 'paso', 'enumeración', 'registro', 'valor', 'campo', 'caso'];
 
 function completionKind(k: SymbolInfo['kind']): monaco.languages.CompletionItemKind {
   const K = monaco.languages.CompletionItemKind;
@@ -17,6 +17,7 @@ function completionKind(k: SymbolInfo['kind']): monaco.languages.CompletionItemK
     case 'valor': return K.EnumMember;
     case 'registro': return K.Struct;
     case 'campo': return K.Field;
+    case 'caso': return K.Constant;
   }
 }
 
@@ -63,7 +64,10 @@ export function registerProviders(
       }
       const seen = new Set<string>();
       const suggestions: monaco.languages.CompletionItem[] = [];
+      const afterSobre = /\bsobre\s+([\wÀ-ÿ]+\s*,\s*)*$/.test(before);
       for (const s of symbols) {
+        // Case and norm ids only where they are used: «prevalece sobre R29».
+        if ((s.kind === 'caso') !== afterSobre && !(afterSobre && s.kind === 'norma')) continue;
         const key = `${s.kind}:${s.name}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -100,6 +104,25 @@ export function registerProviders(
         uri: uriOf(s.place.file),
         range: new monaco.Range(s.place.line, s.place.column, s.place.endLine, s.place.endColumn),
       }));
+    },
+  });
+
+  // Outline (Ctrl+Shift+O): the declarations of the open file.
+  monaco.languages.registerDocumentSymbolProvider(LANGUAGE_ID, {
+    displayName: 'neae',
+    provideDocumentSymbols(model) {
+      const path = model.uri.path.replace(/^\//, '');
+      const S = monaco.languages.SymbolKind;
+      const kinds: Record<SymbolInfo['kind'], monaco.languages.SymbolKind> = {
+        entrada: S.Variable, definición: S.Function, caso: S.Constant, norma: S.Interface, procedimiento: S.Module,
+        paso: S.Event, enumeración: S.Enum, valor: S.EnumMember, registro: S.Struct, campo: S.Field,
+      };
+      return (info()?.symbols ?? [])
+        .filter((s) => s.place.file === path && s.kind !== 'valor' && s.kind !== 'campo')
+        .map((s) => {
+          const range = new monaco.Range(s.place.line, s.place.column, s.place.endLine, s.place.endColumn);
+          return { name: s.name, detail: s.detail, kind: kinds[s.kind], tags: [], range, selectionRange: range, containerName: s.of };
+        });
     },
   });
 
