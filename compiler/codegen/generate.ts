@@ -169,20 +169,20 @@ function fastPath(d: IR.DefinitionIR, fns: string[], refs: Refs, prefix = 'rapid
   const expr = (e: IR.Expr) => emitExprWith(e, refs);
   const ctxType = refs.ctxType;
   const q = JSON.stringify;
-  const cite = (c: IR.CitationIR | undefined) => JSON.stringify(citeOf(c));
+  const cite = (c: IR.CitationIR | undefined) => citationConstant(c, fns, refs.ctxType === 'Memo' ? 'CITA_M' : 'CITA');
   const lines: string[] = [`function ${name}(ctx: ${ctxType}, args: readonly unknown[] = []): unknown {`];
   const n = d.cases.length;
-  lines.push(`  const f: unknown[] = [];`);
   d.cases.forEach((k, i) => {
     lines.push(`  let s${i} = 0;`);
-    lines.push(`  try { s${i} = (${expr(k.condition)}) ? 1 : 0; } catch (e) { s${i} = 2; f[${i}] = e; }`);
+    lines.push(`  let f${i}: unknown;`);
+    lines.push(`  try { s${i} = (${expr(k.condition)}) ? 1 : 0; } catch (e) { s${i} = 2; f${i} = e; }`);
   });
   const displaced = (i: number) => {
     const by = d.cases.map((k, j) => (k.dominates.includes(d.cases[i]!.id) ? `s${j} === 1` : '')).filter(Boolean);
     return by.length ? `(${by.join(' || ')})` : 'false';
   };
   d.cases.forEach((_, i) => lines.push(`  const d${i} = ${displaced(i)};`));
-  d.cases.forEach((k, i) => lines.push(`  if (s${i} === 2 && !d${i}) fallaCondicion(${q(k.id)}, ${cite(k.citation)}, f[${i}]);`));
+  d.cases.forEach((k, i) => lines.push(`  if (s${i} === 2 && !d${i}) fallaCondicion(${q(k.id)}, ${cite(k.citation)}, f${i});`));
   if (n > 0) {
     lines.push(`  const live = ${d.cases.map((_, i) => `(s${i} === 1 && !d${i} ? 1 : 0)`).join(' + ')};`);
     lines.push(`  if (live > 1) {`);
@@ -330,4 +330,20 @@ function directEvaluators(program: IR.Program, vocabulary: { enums: unknown; reg
   lines.push(`export const directos: Readonly<Record<string, (caso: CasoValidado, fecha?: number) => unknown>> = {\n${directos.join('\n')}\n};`);
   lines.push('');
   return lines;
+}
+
+/** Citations used on failure paths are module constants: built once, not at every failure. */
+const citationNames = new WeakMap<string[], Map<string, string>>();
+function citationConstant(c: IR.CitationIR | undefined, fns: string[], prefix: string): string {
+  const json = JSON.stringify(citeOf(c));
+  if (json === undefined) return 'undefined';
+  let names = citationNames.get(fns);
+  if (!names) citationNames.set(fns, (names = new Map()));
+  let name = names.get(json);
+  if (!name) {
+    name = `${prefix}_${names.size}`;
+    names.set(json, name);
+    fns.push(`const ${name} = ${json};`);
+  }
+  return name;
 }
