@@ -21,6 +21,7 @@ Uso:
   neae test [fichero|carpeta]...             Ejecuta las pruebas *.pruebas.neae (por defecto: rules/).
   neae eval <reglas.neae> --caso caso.json   Evalúa un caso y escribe el resultado en JSON.
          [--fecha AAAA-MM-DD] [--explicar]   --explicar: explicación en español con las citas.
+         [--salidas a,b]                     solo esos resultados (y lo que necesitan).
   neae build <fichero|carpeta>... [--salida carpeta]
                                              Genera un evaluador TypeScript por fichero de reglas.
   neae fmt <fichero>... [--comprobar]        Da formato a ficheros .neae (--comprobar: solo dice si cambiarían).
@@ -44,7 +45,7 @@ interface Args {
 }
 
 const ALIASES: Record<string, string> = { case: 'caso', date: 'fecha', explain: 'explicar', out: 'salida', check: 'comprobar', h: 'help' };
-const VALUE_FLAGS = new Set(['caso', 'fecha', 'salida', 'desde', 'casos']);
+const VALUE_FLAGS = new Set(['caso', 'fecha', 'salida', 'desde', 'casos', 'salidas']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -165,8 +166,14 @@ function cmdEval(args: Args): number {
     }
   }
   try {
-    const evaluation = interpreter(compilation.program).evaluate(raw, { fecha });
-    if (args.flags.has('explicar')) process.stdout.write(explicar(evaluation));
+    const program = compilation.program;
+    const only = args.flags.get('salidas');
+    const salidas = typeof only === 'string' ? only.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+    const unknownOutput = salidas?.find((x) => !program.outputs.some((o) => o.name === x));
+    if (unknownOutput) throw new UsageError(`«${unknownOutput}» no es un resultado de ${file}. Resultados: ${program.outputs.map((o) => o.name).join(', ')}.`);
+    const evaluation = interpreter(program).evaluate(raw, { fecha, salidas });
+    const tipos = Object.fromEntries(Object.values(program.definitions).map((d) => [d.name, d.type]));
+    if (args.flags.has('explicar')) process.stdout.write(explicar(evaluation, { tipos, vocabulario: { enums: program.enums, registros: program.records } }));
     else process.stdout.write(JSON.stringify(evaluation, null, 2) + '\n');
     return 0;
   } catch (failure) {

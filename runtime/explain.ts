@@ -1,13 +1,41 @@
 /** Renders an evaluation as a Spanish explanation a legal reviewer can follow, citing each step. */
 import type { Evaluacion, PasoTraza, Resultado } from './result.ts';
+import type { Tipo, Vocabulario } from './types.ts';
+import { fechaDesdeTexto, fechaLarga } from './dates.ts';
 
-function valor(r: Resultado): string {
-  if (r.estado === 'valor') return typeof r.valor === 'string' ? r.valor : JSON.stringify(r.valor);
+/** Types of the outputs, so values read as «8 horas» or «31 de octubre de 2025» rather than raw JSON. */
+export interface ContextoExplicacion {
+  readonly tipos: Readonly<Record<string, Tipo>>;
+  readonly vocabulario: Vocabulario;
+}
+
+/** An exported (JSON) value shown the way a Spanish reader expects it. */
+export function mostrarExportado(tipo: Tipo | undefined, v: unknown, vocabulario?: Vocabulario): string {
+  if (v === null || v === undefined) return '(sin dato)';
+  switch (tipo?.k) {
+    case 'booleano': return v ? 'sí' : 'no';
+    case 'horas': return `${String(v)} ${v === 1 ? 'hora' : 'horas'}`;
+    case 'euros': return `${String(v)} €`;
+    case 'porcentaje': return `${String(v)} %`;
+    case 'fecha': return fechaLarga(fechaDesdeTexto(String(v)));
+    case 'curso_escolar': return `curso ${String(v)}`;
+    case 'enum': {
+      const doc = vocabulario?.enums[tipo.nombre]?.valores.find((x) => x.nombre === v)?.doc;
+      return doc && tipo.nombre !== 'Cumplimiento' ? `${String(v)} (${doc})` : String(v).replace(/_/g, ' ');
+    }
+    case 'conjunto': case 'lista': return Array.isArray(v) ? `{${v.map((x) => mostrarExportado(tipo.de, x, vocabulario)).join(', ')}}` : JSON.stringify(v);
+    default: return typeof v === 'string' ? v : JSON.stringify(v);
+  }
+}
+
+function valor(r: Resultado, tipo?: Tipo, vocabulario?: Vocabulario): string {
+  if (r.estado === 'valor') return tipo ? mostrarExportado(tipo, r.valor, vocabulario) : typeof r.valor === 'string' ? r.valor : JSON.stringify(r.valor);
   if (r.estado === 'indeterminado') return `INDETERMINADO — ${r.motivo}`;
   return `CONFLICTO — ${r.motivo}`;
 }
 
-function paso(p: PasoTraza, n: number): string[] {
+function paso(p: PasoTraza, n: number, c?: ContextoExplicacion): string[] {
+  const valor = (r: Resultado) => valorCon(r, p.tipo === 'norma' ? { k: 'enum', nombre: 'Cumplimiento' } : p.tipo === 'paso' ? undefined : c?.tipos[p.regla], c?.vocabulario);
   const head =
     p.tipo === 'paso'
       ? `${n}. Procedimiento «${p.regla}», paso ${p.caso}: ${valor(p.resultado)}`
@@ -25,7 +53,9 @@ function paso(p: PasoTraza, n: number): string[] {
   return lines;
 }
 
-export function explicar(e: Evaluacion): string {
+const valorCon = valor;
+
+export function explicar(e: Evaluacion, c?: ContextoExplicacion): string {
   const out: string[] = [];
   for (const aviso of e.avisos ?? []) out.push(`AVISO: ${aviso}`, '');
   out.push('Resultados:');
@@ -38,9 +68,9 @@ export function explicar(e: Evaluacion): string {
       }
       continue;
     }
-    out.push(`  ${nombre}: ${valor(r)}`);
+    out.push(`  ${nombre}: ${valor(r, c?.tipos[nombre], c?.vocabulario)}`);
   }
   out.push('', 'Razonamiento, paso a paso:');
-  e.traza.forEach((p, i) => out.push(...paso(p, i + 1), ''));
+  e.traza.forEach((p, i) => out.push(...paso(p, i + 1, c), ''));
   return out.join('\n').trimEnd() + '\n';
 }

@@ -214,10 +214,11 @@ function checkDefinition(c: Checker, d: A.Definition, module: A.Module, sig: { p
   const scopeFor = (): Scope => ({ params, reads: [] });
   const context = `El valor de «${d.name.text}»`;
   let body: IR.DefinitionIR['body'];
-  if (d.body) {
+  const formula = d.body;
+  if (formula) {
     const scope = scopeFor();
-    const expr = withDeclaredType(c, d.type, () => coerce(c, checkExpr(c, d.body.expr, scope, sig.result), sig.result, context));
-    body = { expr, citation: citation(module, d.body.citation, d.name), span: d.body.span, reads: scope.reads };
+    const expr = withDeclaredType(c, d.type, () => coerce(c, checkExpr(c, formula.expr, scope, sig.result), sig.result, context));
+    body = { expr, citation: citation(module, formula.citation, d.name), span: formula.span, reads: scope.reads };
   }
   const ids = new Map<string, A.Case>();
   for (const k of d.cases) {
