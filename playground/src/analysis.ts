@@ -6,7 +6,7 @@
 import { compile, type Compilation } from '../../compiler/driver/compile.ts';
 import { memoryHost } from '../../compiler/driver/host.ts';
 import { hasErrors, type Diagnostic, type Span } from '../../compiler/diagnostics/diagnostic.ts';
-import { prepareTests } from '../../compiler/testing/golden.ts';
+import { prepareTests, runTestFile } from '../../compiler/testing/golden.ts';
 import { interpreter } from '../../compiler/interpret/interpret.ts';
 import type * as A from '../../compiler/ast/ast.ts';
 import type * as IR from '../../compiler/ir/ir.ts';
@@ -127,13 +127,20 @@ export function tests(rulesPath: string, overlays: Record<string, string>): { te
   if (!program) return { tests: [], problem: 'Las reglas no compilan: corrige los errores para usar las pruebas.' };
   const vocabulario = { enums: program.enums, registros: program.records };
   const types = new Map(program.inputs.map((i) => [i.name, i.type]));
+  let outcomes = new Map<string, { passed: boolean; failures: readonly string[] }>();
+  try {
+    outcomes = new Map(runTestFile(testPath, host).outcomes.map((o) => [o.name, { passed: o.passed, failures: o.failures }]));
+  } catch {
+    /* the cases are still useful without their outcome */
+  }
   const out = prepared.prepared.map((t): TestInfo => {
     const caso: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(t.inputs)) {
       const type = types.get(name);
       if (type && value !== undefined) caso[name] = exportar(type, value, vocabulario);
     }
-    return { name: t.test.name, doc: t.test.doc, fecha: t.test.date?.text, caso };
+    const outcome = outcomes.get(t.test.name);
+    return { name: t.test.name, doc: t.test.doc, fecha: t.test.date?.text, caso, passed: outcome?.passed, failures: outcome?.failures };
   });
   return { tests: out, problem: hasErrors(prepared.diagnostics) ? 'El fichero de pruebas tiene errores; algunas pruebas pueden estar incompletas.' : undefined };
 }

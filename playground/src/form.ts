@@ -35,8 +35,15 @@ export class CaseForm {
     onChange: () => void,
   ) {
     this.onChange = onChange;
-    root.addEventListener('input', () => this.onChange());
-    root.addEventListener('change', () => this.onChange());
+    // Editing a field clears its validation error (the next evaluation checks it again).
+    const edited = (e: Event) => {
+      const field = (e.target as HTMLElement).closest('.campo');
+      field?.classList.remove('con-error');
+      field?.querySelector(':scope > .error')?.remove();
+      this.onChange();
+    };
+    root.addEventListener('input', edited);
+    root.addEventListener('change', edited);
   }
 
   /** Rebuilds the form for these inputs, keeping the values of fields that still exist. */
@@ -72,6 +79,10 @@ export class CaseForm {
   set(values: Record<string, unknown>): void {
     for (const [name, w] of this.widgets) w.set(values[name] ?? undefined);
     this.clearErrors();
+  }
+
+  get hasErrors(): boolean {
+    return !!this.root.querySelector('.con-error');
   }
 
   clearErrors(): void {

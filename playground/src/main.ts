@@ -268,6 +268,7 @@ $('restaurar').addEventListener('click', () => {
 // ---------------------------------------------------------------------------------------------
 const form = new CaseForm($<HTMLFormElement>('formulario'), () => {
   state.caso = form.value();
+  if (!form.hasErrors && /no es válido/.test($('errores-caso').textContent ?? '')) $('errores-caso').textContent = '';
   scheduleSave();
 });
 const dateInput = $<HTMLInputElement>('fecha');
@@ -295,12 +296,38 @@ async function loadTests(): Promise<void> {
   const chosen = state.tests[Number(testPicker.value)]?.name;
   state.tests = [...r.tests];
   testPicker.replaceChildren(new Option(r.tests.length ? '— elige una prueba —' : r.problem ?? 'No hay pruebas', ''));
-  r.tests.forEach((t, i) => testPicker.append(new Option(`${t.name}${t.doc ? ` — ${t.doc}` : ''}`, String(i))));
+  r.tests.forEach((t, i) => testPicker.append(new Option(`${t.passed === undefined ? '' : t.passed ? '✓ ' : '✗ '}${t.name}${t.doc ? ` — ${t.doc}` : ''}`, String(i))));
+  const run = r.tests.filter((t) => t.passed !== undefined);
+  const failed = run.filter((t) => !t.passed).length;
+  const summary = $('resumen-pruebas');
+  summary.textContent = run.length ? `Pruebas de este fichero: ${run.length - failed} de ${run.length} pasan${failed ? ` (${failed} fallan)` : ''}.` : '';
+  summary.className = `resumen-pruebas ${failed ? 'fallan' : 'pasan'}`;
+  showTestOutcome();
   const again = r.tests.findIndex((t) => t.name === chosen);
   if (testPicker.value === '' && again >= 0) testPicker.value = String(again);
 }
 testPicker.addEventListener('focus', () => void loadTests().catch(() => undefined));
+/** Under the picker: whether the chosen golden test passes, and its failures. */
+function showTestOutcome(): void {
+  const box = $('resultado-prueba');
+  const t = testPicker.value === '' ? undefined : state.tests[Number(testPicker.value)];
+  box.replaceChildren();
+  if (!t || t.passed === undefined) return;
+  box.className = `resultado-prueba ${t.passed ? 'pasan' : 'fallan'}`;
+  box.append(t.passed ? `✓ La prueba «${t.name}» pasa con las reglas actuales.` : `✗ La prueba «${t.name}» falla con las reglas actuales:`);
+  if (!t.passed && t.failures?.length) {
+    const ul = document.createElement('ul');
+    for (const f of t.failures) {
+      const li = document.createElement('li');
+      li.textContent = f;
+      ul.append(li);
+    }
+    box.append(ul);
+  }
+}
+
 testPicker.addEventListener('change', () => {
+  showTestOutcome();
   const t = state.tests[Number(testPicker.value)];
   if (!t || testPicker.value === '') return;
   state.caso = { ...t.caso };
@@ -314,6 +341,7 @@ $('vaciar').addEventListener('click', () => {
   form.set({});
   dateInput.value = '';
   testPicker.value = '';
+  showTestOutcome();
   scheduleSave();
 });
 

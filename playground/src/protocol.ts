@@ -40,6 +40,9 @@ export interface TestInfo {
   readonly doc?: string;
   readonly fecha?: string;
   readonly caso: Record<string, unknown>;
+  /** Outcome of the golden test against the current rules (neae test). */
+  readonly passed?: boolean;
+  readonly failures?: readonly string[];
 }
 
 export type Request =

@@ -168,6 +168,9 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
     // 4. Fill a case: prefill from a golden test, then break a required field and see the error on it.
     await page.waitForFunction(() => document.querySelectorAll('#pruebas option').length > 1);
     await page.selectOption('#pruebas', { index: 1 });
+    // The golden test runs against the current rules too: this file's tests all pass.
+    await expect.poll(() => page.locator('#resultado-prueba').textContent()).toMatch(/✓ La prueba «.+» pasa/);
+    expect(await page.locator('#resumen-pruebas').textContent()).toMatch(/(\d+) de \1 pasan/);
     // A required enumeration left empty, or else a number that is not one: the error shows on that field.
     const required = page.locator('#formulario .campo select').filter({ has: page.locator('option[value=""]', { hasText: '— elige —' }) }).first();
     const decimal = page.locator('#formulario .campo input[inputmode="decimal"]').first();
