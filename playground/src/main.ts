@@ -269,6 +269,13 @@ $('restaurar').addEventListener('click', () => {
 const form = new CaseForm($<HTMLFormElement>('formulario'), () => {
   state.caso = form.value();
   if (!form.hasErrors && /no es válido/.test($('errores-caso').textContent ?? '')) $('errores-caso').textContent = '';
+  // A prefilled case that has been changed is no longer the golden test: say so.
+  const t = testPicker.value === '' ? undefined : state.tests[Number(testPicker.value)];
+  if (t && canonical(state.caso) !== canonical(t.caso)) {
+    const box = $('resultado-prueba');
+    box.className = 'resultado-prueba';
+    box.textContent = `El caso se ha modificado: ya no es el de la prueba «${t.name}».`;
+  } else if (t) showTestOutcome();
   scheduleSave();
 });
 const dateInput = $<HTMLInputElement>('fecha');
@@ -307,6 +314,17 @@ async function loadTests(): Promise<void> {
   if (testPicker.value === '' && again >= 0) testPicker.value = String(again);
 }
 testPicker.addEventListener('focus', () => void loadTests().catch(() => undefined));
+/** JSON with sorted keys and sorted sets, to compare two cases. */
+function canonical(v: unknown): string {
+  const norm = (x: unknown): unknown =>
+    Array.isArray(x)
+      ? x.map(norm).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))
+      : x && typeof x === 'object'
+        ? Object.fromEntries(Object.entries(x).filter(([, y]) => y !== undefined && y !== null).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, y]) => [k, norm(y)]))
+        : x;
+  return JSON.stringify(norm(v));
+}
+
 /** Under the picker: whether the chosen golden test passes, and its failures. */
 function showTestOutcome(): void {
   const box = $('resultado-prueba');

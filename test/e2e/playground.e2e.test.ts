@@ -199,8 +199,11 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
       expect(await page.locator('#formulario .campo.con-error .error').first().textContent()).toMatch(expected);
       expect(await page.locator('#errores-caso').textContent()).toMatch(/no es válido/);
       await page.locator('#formulario .campo.con-error').first().scrollIntoViewIfNeeded();
+      expect(await page.locator('#resultado-prueba').textContent()).toMatch(/se ha modificado/);
       await shot('3-caso-no-valido');
       await restore();
+      // Back to the golden test's case: its outcome shows again.
+      await expect.poll(() => page.locator('#resultado-prueba').textContent()).toMatch(/pasa con las reglas actuales/);
       await page.locator('#formulario').evaluate((f) => f.closest('.desplazable')!.scrollTo(0, 0));
     }
     await shot('4-caso-relleno');
