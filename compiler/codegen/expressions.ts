@@ -27,10 +27,34 @@ export interface Refs {
   readonly ctxType: string;
   /** Adds a module-level helper function and returns its name. */
   helper(body: (name: string) => string): string;
+  /** A module-level constant, shared by every use with the same key; returns its name. */
+  constant(key: string, code: (name: string) => string): string;
 }
 
-export function engineRefs(helper: Refs['helper']): Refs {
-  return { def: (name) => `ctx.definicion(${q(name)})`, norm: (name) => `ctx.norma(${q(name)})`, ctxType: 'Contexto', helper };
+/** Helper and constant registries that write into `fns` (names prefixed to stay unique per registry). */
+export function registries(fns: string[], prefix: string): Pick<Refs, 'helper' | 'constant'> {
+  let count = 0;
+  const constants = new Map<string, string>();
+  return {
+    helper: (body) => {
+      const name = `${prefix}k${count++}`;
+      fns.push(body(name));
+      return name;
+    },
+    constant: (key, code) => {
+      let name = constants.get(key);
+      if (!name) {
+        name = `${prefix}c${count++}`;
+        constants.set(key, name);
+        fns.push(code(name));
+      }
+      return name;
+    },
+  };
+}
+
+export function engineRefs(registry: Pick<Refs, 'helper' | 'constant'>): Refs {
+  return { def: (name) => `ctx.definicion(${q(name)})`, norm: (name) => `ctx.norma(${q(name)})`, ctxType: 'Contexto', ...registry };
 }
 
 /** Whether evaluating `e` may throw an indeterminacy (so «y»/«o» need their three-valued form). */
@@ -53,7 +77,11 @@ export function emitExpr(e: IR.Expr, refs: Refs): string {
     case 'norm': return refs.norm(e.name);
     case 'step': return `ctx.fechaPaso(${q(e.procedure)}, ${q(e.step)})`;
     case 'call': return `ctx.llamar(${q(e.name)}, [${e.args.map(emit).join(', ')}])`;
-    case 'builtin': return `(BUILTIN_IMPLS[${q(e.fn)}] as Builtin)(ctx${e.args.map((a) => `, ${emit(a)}`).join('')})`;
+    case 'builtin': {
+      // One constant per built-in: each call site is then a plain, monomorphic function call.
+      const impl = refs.constant(`builtin:${e.fn}`, (n) => `const ${n} = BUILTIN_IMPLS[${q(e.fn)}] as Builtin;`);
+      return `${impl}(ctx${e.args.map((a) => `, ${emit(a)}`).join('')})`;
+    }
     case 'field': return `(${emit(e.target)} as Registro)[${q(e.field)}]`;
     case 'not': return `!(${emit(e.operand)})`;
     case 'neg': return e.type.k === 'entero' ? `-${num(emit(e.operand))}` : `decNeg(${num(emit(e.operand))})`;

@@ -6,7 +6,7 @@
  */
 import type * as IR from '../ir/ir.ts';
 import type { Span } from '../diagnostics/diagnostic.ts';
-import { emitExpr as emitExprWith, engineRefs, type Refs } from './expressions.ts';
+import { emitExpr as emitExprWith, engineRefs, registries, type Refs } from './expressions.ts';
 import { inputTsType, outputTsType, zodSource } from './types.ts';
 import { citeOf, origin, readsOf, vigenciaOf } from '../interpret/interpret.ts';
 import { visitAll } from '../ir/walk.ts';
@@ -29,12 +29,7 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
     fns.push(`function ${name}(ctx: Contexto, args: readonly unknown[]): ${returns} {\n  return ${body} as ${returns};\n}`);
     return name;
   };
-  const helper: Refs['helper'] = (body) => {
-    const name = `k${counter++}`;
-    fns.push(body(name));
-    return name;
-  };
-  const refs = engineRefs(helper);
+  const refs = engineRefs(registries(fns, ''));
   const emitExpr = (e: IR.Expr, r: Refs = refs) => emitExprWith(e, r);
   const value = (v: IR.ValueIR) => (v.k === 'indeterminado' ? `{ indeterminado: ${q(v.reason)} }` : fn(emitExpr(v.expr), 'unknown'));
   const json = (x: unknown) => JSON.stringify(x);
@@ -169,7 +164,11 @@ function fastPath(d: IR.DefinitionIR, fns: string[], refs: Refs, prefix = 'rapid
   const expr = (e: IR.Expr) => emitExprWith(e, refs);
   const ctxType = refs.ctxType;
   const q = JSON.stringify;
-  const cite = (c: IR.CitationIR | undefined) => citationConstant(c, fns, refs.ctxType === 'Memo' ? 'CITA_M' : 'CITA');
+  // Citations used on failure paths are module constants: built once, not at every failure.
+  const cite = (c: IR.CitationIR | undefined) => {
+    const json = JSON.stringify(citeOf(c));
+    return json === undefined ? 'undefined' : refs.constant(`cita:${json}`, (n) => `const ${n} = ${json};`);
+  };
   const lines: string[] = [`function ${name}(ctx: ${ctxType}, args: readonly unknown[] = []): unknown {`];
   const n = d.cases.length;
   d.cases.forEach((k, i) => {
@@ -245,13 +244,7 @@ function directEvaluators(program: IR.Program, vocabulary: { enums: unknown; reg
   const eligible = names.filter((n) => !blocked.has(n));
   const slot = new Map(eligible.map((n, i) => [n, i]));
   const fns: string[] = [];
-  let helpers = 0;
-  const helper: Refs['helper'] = (body) => {
-    const name = `kd${helpers++}`;
-    fns.push(body(name));
-    return name;
-  };
-  const refs: Refs = { def: (n) => `D${slot.get(n)}(ctx)`, norm: (n) => `D${slot.get(n)}(ctx)`, ctxType: 'Memo', helper };
+  const refs: Refs = { def: (n) => `D${slot.get(n)}(ctx)`, norm: (n) => `D${slot.get(n)}(ctx)`, ctxType: 'Memo', ...registries(fns, 'd') };
 
   const lines: string[] = ['', '// ---- Evaluadores directos (sin motor ni traza) ----'];
   // One field per rule: allocating the memo is one small object, and each read is monomorphic.
@@ -330,20 +323,4 @@ function directEvaluators(program: IR.Program, vocabulary: { enums: unknown; reg
   lines.push(`export const directos: Readonly<Record<string, (caso: CasoValidado, fecha?: number) => unknown>> = {\n${directos.join('\n')}\n};`);
   lines.push('');
   return lines;
-}
-
-/** Citations used on failure paths are module constants: built once, not at every failure. */
-const citationNames = new WeakMap<string[], Map<string, string>>();
-function citationConstant(c: IR.CitationIR | undefined, fns: string[], prefix: string): string {
-  const json = JSON.stringify(citeOf(c));
-  if (json === undefined) return 'undefined';
-  let names = citationNames.get(fns);
-  if (!names) citationNames.set(fns, (names = new Map()));
-  let name = names.get(json);
-  if (!name) {
-    name = `${prefix}_${names.size}`;
-    names.set(json, name);
-    fns.push(`const ${name} = ${json};`);
-  }
-  return name;
 }
