@@ -269,6 +269,7 @@ $('restaurar').addEventListener('click', () => {
 const form = new CaseForm($<HTMLFormElement>('formulario'), () => {
   state.caso = form.value();
   if (!form.hasErrors && /no es válido/.test($('errores-caso').textContent ?? '')) $('errores-caso').textContent = '';
+  syncJson();
   // A prefilled case that has been changed is no longer the golden test: say so.
   const t = testPicker.value === '' ? undefined : state.tests[Number(testPicker.value)];
   if (t && canonical(state.caso) !== canonical(t.caso)) {
@@ -314,6 +315,29 @@ async function loadTests(): Promise<void> {
   if (testPicker.value === '' && again >= 0) testPicker.value = String(again);
 }
 testPicker.addEventListener('focus', () => void loadTests().catch(() => undefined));
+// The case as JSON: what `neae eval --caso` reads; editable and applied back to the form.
+const jsonBox = $<HTMLDetailsElement>('json');
+const jsonText = $<HTMLTextAreaElement>('json-caso');
+function syncJson(): void {
+  if (jsonBox.open && document.activeElement !== jsonText) jsonText.value = JSON.stringify(form.names.length ? form.value() : state.caso, null, 2);
+}
+jsonBox.addEventListener('toggle', syncJson);
+$('aplicar-json').addEventListener('click', () => {
+  const err = $('json-error');
+  try {
+    const value = JSON.parse(jsonText.value) as unknown;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('el caso debe ser un objeto JSON { "entrada": valor, … }');
+    state.caso = value as Record<string, unknown>;
+    form.set(state.caso);
+    const unknown = Object.keys(state.caso).filter((k) => !form.names.includes(k));
+    err.textContent = unknown.length ? `Entradas que estas reglas no tienen: ${unknown.join(', ')}` : '';
+    scheduleSave();
+  } catch (failure) {
+    err.textContent = `JSON no válido: ${(failure as Error).message}`;
+  }
+});
+$('copiar-json').addEventListener('click', () => void navigator.clipboard?.writeText(jsonText.value).catch(() => undefined));
+
 /** JSON with sorted keys and sorted sets, to compare two cases. */
 function canonical(v: unknown): string {
   const norm = (x: unknown): unknown =>
@@ -352,6 +376,7 @@ testPicker.addEventListener('change', () => {
   form.set(state.caso);
   dateInput.value = t.fecha ?? '';
   $('errores-caso').textContent = '';
+  syncJson();
   scheduleSave();
 });
 $('vaciar').addEventListener('click', () => {

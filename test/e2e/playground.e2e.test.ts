@@ -206,6 +206,12 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
       await expect.poll(() => page.locator('#resultado-prueba').textContent()).toMatch(/pasa con las reglas actuales/);
       await page.locator('#formulario').evaluate((f) => f.closest('.desplazable')!.scrollTo(0, 0));
     }
+    // The same case as JSON (what `neae eval --caso` reads).
+    await page.click('#json summary');
+    await expect.poll(() => page.locator('#json-caso').inputValue()).not.toBe('');
+    const json = JSON.parse(await page.locator('#json-caso').inputValue()) as unknown;
+    expect(json).toEqual(await page.evaluate(() => (window as unknown as { __neae: { caso: unknown } }).__neae.caso));
+    await page.click('#json summary');
     await shot('4-caso-relleno');
 
     // 5. Run it: the ruling lists every output and the explanation.
