@@ -160,6 +160,7 @@ function applyCheck(r: Extract<Response, { kind: 'check' }>, version: number): v
   if (r.info) {
     const rulesChanged = state.info?.rulesPath !== r.info.rulesPath;
     state.info = r.info;
+    picker.title = r.info.titulo ?? r.info.rulesPath;
     updateForm();
     if (rulesChanged) {
       void loadTests();
@@ -455,6 +456,8 @@ function selectTab(tab: Tab): void {
   }
 }
 for (const t of TABS) $(`pestana-${t}`).addEventListener('click', () => selectTab(t));
+// After clicking «Paso a paso», ← → step through the reasoning (not through the tabs).
+$('pestana-pasos').addEventListener('click', () => $('siguiente').focus());
 // Keyboard: Ctrl+Intro evaluates; Alt+1/2/3 switch tabs; in the tab list, ← → move between tabs.
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
