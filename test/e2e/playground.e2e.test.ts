@@ -274,6 +274,11 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
     expect(await other.evaluate(() => (window as unknown as { __neae: { caso: unknown } }).__neae.caso)).toEqual(caseBefore);
     await shot('7-enlace-restaurado', other);
     await other.context().close();
+    // Reloading the same tab restores it too (the state lives in the URL).
+    await page.reload();
+    await page.waitForFunction((f) => (window as unknown as { __neae: { path: string } }).__neae.path === f, file);
+    expect(await current()).toMatch(/^# comentario compartido\n/);
+    await expect.poll(() => page.locator('#contador').textContent(), { timeout: 20_000 }).toBe(`Paso 3 de ${trace.length}`);
   });
 
   it('mide la latencia tecla → diagnósticos en el fichero de reglas más grande', async () => {
