@@ -26,27 +26,21 @@ function testFiles(dir: string): string[] {
 
 describe('texto oficial del playground', () => {
   it('encuentra todas las citas de las trazas de las pruebas', () => {
-    const cwd = process.cwd();
-    process.chdir(ROOT);
     const missing: string[] = [];
     let checked = 0;
-    try {
-      for (const f of [...testFiles(join(ROOT, 'rules')), 'playground/ejemplos/ejemplo.pruebas.neae']) {
-        const r = runTestFile(f, nodeHost);
-        const text = r.compilation?.program?.officialText?.text;
-        if (!text) continue;
-        const seen = new Set<string>();
-        for (const o of r.outcomes)
-          for (const p of o.evaluation?.traza ?? []) {
-            const c = p.cita;
-            if (!c?.texto || seen.has(c.texto)) continue;
-            seen.add(c.texto);
-            checked++;
-            if (!findQuote(text, c.texto, c.linea)) missing.push(`${f}: ${c.lugar} «${c.texto.slice(0, 60)}…»`);
-          }
-      }
-    } finally {
-      process.chdir(cwd);
+    for (const f of [...testFiles(join(ROOT, 'rules')), 'playground/ejemplos/ejemplo.pruebas.neae']) {
+      const r = runTestFile(join(ROOT, f), nodeHost);
+      const text = r.compilation?.program?.officialText?.text;
+      if (!text) continue;
+      const seen = new Set<string>();
+      for (const o of r.outcomes)
+        for (const p of o.evaluation?.traza ?? []) {
+          const c = p.cita;
+          if (!c?.texto || seen.has(c.texto)) continue;
+          seen.add(c.texto);
+          checked++;
+          if (!findQuote(text, c.texto, c.linea)) missing.push(`${f}: ${c.lugar} «${c.texto.slice(0, 60)}…»`);
+        }
     }
     console.log(`[e2e] citas comprobadas en los textos oficiales: ${checked}`);
     expect(missing).toEqual([]);

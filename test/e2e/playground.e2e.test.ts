@@ -39,19 +39,13 @@ function pickRuleFile(): string {
   const candidates = ruleFiles(join(ROOT, 'rules'))
     .filter((f) => !f.endsWith('.pruebas.neae') && existsSync(join(ROOT, f.replace(/\.neae$/, '.pruebas.neae'))))
     .sort((a, b) => statSync(join(ROOT, b)).size - statSync(join(ROOT, a)).size);
-  const cwd = process.cwd();
-  process.chdir(ROOT);
-  try {
-    for (const f of candidates) {
-      try {
-        const r = runTestFile(f.replace(/\.neae$/, '.pruebas.neae'), nodeHost);
-        if (r.outcomes.length && r.outcomes.every((o) => o.passed) && !r.diagnostics.some((d) => d.severity === 'error')) return f;
-      } catch {
-        /* try the next one */
-      }
+  for (const f of candidates) {
+    try {
+      const r = runTestFile(join(ROOT, f.replace(/\.neae$/, '.pruebas.neae')), nodeHost);
+      if (r.outcomes.length && r.outcomes.every((o) => o.passed) && !r.diagnostics.some((d) => d.severity === 'error')) return f;
+    } catch {
+      /* try the next one */
     }
-  } finally {
-    process.chdir(cwd);
   }
   return 'playground/ejemplos/ejemplo.neae';
 }
