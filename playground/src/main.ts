@@ -261,7 +261,12 @@ function openFile(path: string): void {
 
 $('restaurar').addEventListener('click', () => {
   const model = editor.getModel();
-  if (model && FILES[state.path] !== undefined && model.getValue() !== FILES[state.path]) model.setValue(FILES[state.path]!);
+  // As an edit, so that Ctrl+Z brings the changes back.
+  if (model && FILES[state.path] !== undefined && model.getValue() !== FILES[state.path]) {
+    model.pushStackElement();
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: FILES[state.path]! }], () => null);
+    model.pushStackElement();
+  }
 });
 
 // ---------------------------------------------------------------------------------------------
