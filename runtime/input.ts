@@ -149,8 +149,18 @@ export function validarEntrada<T>(schema: z.ZodType<T>, raw: unknown): T {
       const campo = issue.path.length ? issue.path.map(String).join('.') : '(caso)';
       let mensaje = issue.message;
       if (issue.code === 'unrecognized_keys') mensaje = `campo(s) desconocido(s): ${issue.keys.join(', ')}`;
-      if (issue.code === 'invalid_type' && issue.input === undefined) mensaje = 'falta este dato obligatorio';
+      // zod does not say whether a field was absent or of the wrong type: look at the case itself.
+      if (issue.code === 'invalid_type' && issue.path.length && !presente(raw, issue.path)) mensaje = 'falta este dato obligatorio';
       return { campo, mensaje };
     }),
   );
+}
+
+function presente(raw: unknown, path: readonly PropertyKey[]): boolean {
+  let at: unknown = raw;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null || !(key in at)) return false;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at !== undefined;
 }

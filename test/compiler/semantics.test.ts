@@ -175,3 +175,17 @@ describe('vocabulario común: trimestre según el calendario del centro', () => 
 function nodeHostRead(path: string): string {
   return readFileSync(path, 'utf8');
 }
+
+describe('mensajes de validación del caso', () => {
+  it('distingue un dato que falta de uno con el tipo equivocado', () => {
+    const body = `entrada n: entero "n"\nentrada m: entero "m"\ndefinición d: entero "d" = n + m ${cite}\n`;
+    try {
+      run(body, { n: 2.5 });
+      expect.unreachable();
+    } catch (failure) {
+      const errores = (failure as EntradaNoValida).errores;
+      expect(errores).toContainEqual({ campo: 'n', mensaje: 'se esperaba un número entero' });
+      expect(errores).toContainEqual({ campo: 'm', mensaje: 'falta este dato obligatorio' });
+    }
+  });
+});
