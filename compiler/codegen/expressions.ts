@@ -70,7 +70,11 @@ export function emitExpr(e: IR.Expr, refs: Refs): string {
   const emit = (x: IR.Expr) => emitExpr(x, refs);
   const num = (s: string) => `(${s} as number)`;
   switch (e.k) {
-    case 'lit': return literal(e.value);
+    case 'lit':
+      // Sets, records and durations are built once per module, not on every evaluation (never mutated).
+      return typeof e.value === 'object' && e.value !== null
+        ? refs.constant(`lit:${JSON.stringify(e.value)}`, (n) => `const ${n}: unknown = ${literal(e.value)};`)
+        : literal(e.value);
     case 'input': return `ctx.entradas[${q(e.name)}]`;
     case 'param': return `args[${e.index}]`;
     case 'def': return refs.def(e.name);
