@@ -163,12 +163,17 @@ export class Contexto {
 
   /** Value of a zero-parameter definition (memoised); throws if it is indeterminado or in conflict. */
   definicion(nombre: string): unknown {
+    return valorOFallo(nombre, this.resultadoDefinicion(nombre));
+  }
+
+  /** The memoised result of a zero-parameter definition, computing it once (never throws for rule failures). */
+  resultadoDefinicion(nombre: string): Resultado {
     let r = this.memo.get(nombre);
     if (r === undefined) {
       r = resolverDefinicion(this, this.programa.definiciones[nombre]!, []);
       this.memo.set(nombre, r);
     }
-    return valorOFallo(nombre, r);
+    return r;
   }
 
   /** A call to a definition with parameters (not memoised: arguments differ). */
@@ -177,13 +182,17 @@ export class Contexto {
   }
 
   norma(nombre: string): unknown {
+    return valorOFallo(nombre, this.resultadoNorma(nombre));
+  }
+
+  resultadoNorma(nombre: string): Resultado {
     const key = `norma:${nombre}`;
     let r = this.memo.get(key);
     if (r === undefined) {
       r = resolverNorma(this, this.programa.normas[nombre]!);
       this.memo.set(key, r);
     }
-    return valorOFallo(nombre, r);
+    return r;
   }
 
   /** The date a procedure step was done, or undefined. */
@@ -483,15 +492,8 @@ export function evaluarPrograma(programa: ProgramaSpec, entradas: Readonly<Recor
       resultados[salida.nombre] = resolverProcedimiento(ctx, programa.procedimientos[salida.nombre]!);
       continue;
     }
-    const key = salida.clase === 'norm' ? `norma:${salida.nombre}` : salida.nombre;
-    try {
-      if (salida.clase === 'norm') ctx.norma(salida.nombre);
-      else ctx.definicion(salida.nombre);
-    } catch (failure) {
-      // The memo holds the indeterminado or conflict result; anything else is a bug to surface.
-      if (!(failure instanceof Indeterminacion) && !(failure instanceof ConflictoEntreCasos)) throw failure;
-    }
-    const r = ctx.memo.get(key)!;
+    // Results are read without rethrowing: an indeterminado output costs no exception here.
+    const r = salida.clase === 'norm' ? ctx.resultadoNorma(salida.nombre) : ctx.resultadoDefinicion(salida.nombre);
     const tipo = salida.clase === 'norm' ? CUMPLIMIENTO_TIPO : programa.definiciones[salida.nombre]!.tipo;
     resultados[salida.nombre] = exportarResultado(ctx, tipo, r);
   }
