@@ -19,7 +19,9 @@ import { nodeHost } from '../../compiler/driver/node_host.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SHOTS = join(ROOT, 'playground/screenshots');
+// Screenshots of every run go to an ignored folder; playground/screenshots keeps a reviewed set
+// (refresh it with NEAE_CAPTURAS=playground/screenshots).
+const SHOTS = join(ROOT, process.env.NEAE_CAPTURAS ?? 'test/e2e/.capturas');
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[e2e] Se omiten las pruebas del playground: no existe ${CHROMIUM} (instala el paquete «chromium» de Debian).`);
 
