@@ -57,9 +57,14 @@ export interface DefinicionSpec {
 
 /** Failure of a case condition that no applicable case displaces. */
 export function fallaCondicion(id: string, cita: CitaTraza | undefined, failure: unknown): never {
+  throw falloDeCondicion(id, cita, failure);
+}
+
+/** The same failure as a value, for generated code that returns failures instead of throwing them. */
+export function falloDeCondicion(id: string, cita: CitaTraza | undefined, failure: unknown): Indeterminacion | ConflictoEntreCasos {
   const r = resultadoDeFallo(failure);
-  if (r.estado === 'conflicto') throw new ConflictoEntreCasos(r.motivo, r.casos);
-  throw new Indeterminacion(`no se puede decidir si se aplica el caso ${id}: ${r.estado === 'indeterminado' ? r.motivo : ''}`, cita);
+  if (r.estado === 'conflicto') return new ConflictoEntreCasos(r.motivo, r.casos);
+  return new Indeterminacion(`no se puede decidir si se aplica el caso ${id}: ${r.estado === 'indeterminado' ? r.motivo : ''}`, cita);
 }
 
 export function conflictoDeCasos(casos: readonly { readonly caso: string; readonly cita?: CitaTraza }[]): ConflictoEntreCasos {

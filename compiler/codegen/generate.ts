@@ -39,7 +39,7 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   if (program.resolution) out.push(`// ${program.resolution.titulo ?? program.resolution.id}`);
   out.push(`/* eslint-disable */`);
   out.push(`import { z } from 'zod';`);
-  out.push(`import { evaluarPrograma, fallaCondicion, conflictoDeCasos, ningunCaso, Directo, fallo, resultadoModal, Fallo, SIN_VALOR, type Contexto, type ProgramaSpec, type OpcionesEvaluacion } from '${rt}/engine.ts';`);
+  out.push(`import { evaluarPrograma, falloDeCondicion, conflictoDeCasos, ningunCaso, Directo, fallo, resultadoModal, Fallo, SIN_VALOR, type Contexto, type ProgramaSpec, type OpcionesEvaluacion } from '${rt}/engine.ts';`);
   out.push(`import { resultadoDeFallo } from '${rt}/result.ts';`);
   out.push(`import { exportar } from '${rt}/values.ts';`);
   out.push(`import { decToNumber } from '${rt}/decimal.ts';`);
@@ -54,7 +54,7 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   out.push('');
   out.push(`type Builtin = (...args: unknown[]) => unknown;`);
   out.push(`type Registro = Record<string, unknown>;`);
-  out.push(`void iguales; void pertenece; void conjunto; void decAdd; void decSub; void decMul; void decDiv; void decNeg; void decFromInt; void requerido; void fechaMasDuracion; void fechaMenosDuracion; void cursoMasDuracion; void duracionPor; void BUILTIN_IMPLS; void ladoIzquierdoIndeterminado; void cuantificar; void fallaCondicion; void conflictoDeCasos; void ningunCaso; void Indeterminacion; void Directo; void fallo; void SIN_VALOR; void resultadoModal; void Fallo; void resultadoDeFallo; void exportar; void decToNumber;`);
+  out.push(`void iguales; void pertenece; void conjunto; void decAdd; void decSub; void decMul; void decDiv; void decNeg; void decFromInt; void requerido; void fechaMasDuracion; void fechaMenosDuracion; void cursoMasDuracion; void duracionPor; void BUILTIN_IMPLS; void ladoIzquierdoIndeterminado; void cuantificar; void falloDeCondicion; void conflictoDeCasos; void ningunCaso; void Indeterminacion; void Directo; void fallo; void SIN_VALOR; void resultadoModal; void Fallo; void resultadoDeFallo; void exportar; void decToNumber;`);
   out.push('');
   out.push(`/** Los datos de un caso, tal como llegan en JSON. */`);
   out.push(`export interface Caso {`);
@@ -171,6 +171,10 @@ function fastPath(d: IR.DefinitionIR, fns: string[], refs: Refs, prefix = 'rapid
   };
   const lines: string[] = [`function ${name}(ctx: ${ctxType}, args: readonly unknown[] = []): unknown {`];
   const n = d.cases.length;
+  // The engine catches failures; direct evaluators return them as a Fallo value (a throw costs
+  // hundreds of nanoseconds, and the memo slot stores the Fallo anyway).
+  const direct = ctxType === 'Memo';
+  const fail = (failure: string) => (direct ? `return fallo(${q(d.name)}, ${failure});` : `throw ${failure};`);
   d.cases.forEach((k, i) => {
     lines.push(`  let s${i} = 0;`);
     lines.push(`  let f${i}: unknown;`);
@@ -181,20 +185,20 @@ function fastPath(d: IR.DefinitionIR, fns: string[], refs: Refs, prefix = 'rapid
     return by.length ? `(${by.join(' || ')})` : 'false';
   };
   d.cases.forEach((_, i) => lines.push(`  const d${i} = ${displaced(i)};`));
-  d.cases.forEach((k, i) => lines.push(`  if (s${i} === 2 && !d${i}) fallaCondicion(${q(k.id)}, ${cite(k.citation)}, f${i});`));
+  d.cases.forEach((k, i) => lines.push(`  if (s${i} === 2 && !d${i}) ${fail(`falloDeCondicion(${q(k.id)}, ${cite(k.citation)}, f${i})`)}`));
   if (n > 0) {
     lines.push(`  const live = ${d.cases.map((_, i) => `(s${i} === 1 && !d${i} ? 1 : 0)`).join(' + ')};`);
     lines.push(`  if (live > 1) {`);
     lines.push(`    const casos: { caso: string; cita?: unknown }[] = [];`);
     d.cases.forEach((k, i) => lines.push(`    if (s${i} === 1 && !d${i}) casos.push({ caso: ${q(k.id)}, cita: ${cite(k.citation)} });`));
-    lines.push(`    throw conflictoDeCasos(casos as never);`);
+    lines.push(`    ${fail('conflictoDeCasos(casos as never)')}`);
     lines.push(`  }`);
   }
   const value = (v: IR.ValueIR, c: IR.CitationIR | undefined) =>
-    v.k === 'indeterminado' ? `throw new Indeterminacion(${q(v.reason)}, ${cite(c)});` : `return ${expr(v.expr)};`;
+    v.k === 'indeterminado' ? fail(`new Indeterminacion(${q(v.reason)}, ${cite(c)})`) : `return ${expr(v.expr)};`;
   d.cases.forEach((k, i) => lines.push(`  if (s${i} === 1 && !d${i}) { ${value(k.value, k.citation)} }`));
   if (d.otherwise) lines.push(`  ${value(d.otherwise.value, d.otherwise.citation)}`);
-  else lines.push(`  throw ningunCaso(${q(d.name)});`);
+  else lines.push(`  ${fail(`ningunCaso(${q(d.name)})`)}`);
   lines.push(`}`);
   fns.push(lines.join('\n'));
   return name;
@@ -273,7 +277,8 @@ function directEvaluators(program: IR.Program, vocabulary: { enums: unknown; reg
     }
     fns.push(
       [
-        `function D${i}(ctx: Memo): unknown {`,
+        `/** ${n}: its value or its Fallo, computed once. */`,
+        `function R${i}(ctx: Memo): unknown {`,
         `  let s = ctx.s${i};`,
         `  if (s === SIN_VALOR) {`,
         `    try {`,
@@ -283,6 +288,11 @@ function directEvaluators(program: IR.Program, vocabulary: { enums: unknown; reg
         `    }`,
         `    ctx.s${i} = s;`,
         `  }`,
+        `  return s;`,
+        `}`,
+        `/** ${n} read by another rule: a failure propagates, with this rule's name in its reason. */`,
+        `function D${i}(ctx: Memo): unknown {`,
+        `  const s = R${i}(ctx);`,
         `  if (s instanceof Fallo) s.relanzar();`,
         `  return s;`,
         `}`,
@@ -309,13 +319,9 @@ function directEvaluators(program: IR.Program, vocabulary: { enums: unknown; reg
     lines.push(`/** ${o.name}: su resultado para un caso validado, sin traza (lo mismo que evaluar(…).resultados[${q(o.name)}]). */`);
     lines.push(`export function ${fname}(caso: CasoValidado, fecha?: number): Resultados[${q(o.name)}] {`);
     lines.push(`  const ctx = new Memo(caso as Registro, fecha, ${region}${festivos});`);
-    lines.push(`  try {`);
-    lines.push(`    const v = D${i}(ctx);`);
-    lines.push(`    return { estado: 'valor', valor: ${exportValue} } as Resultados[${q(o.name)}];`);
-    lines.push(`  } catch (failure) {`);
-    lines.push(`    const s = ctx.s${i};`);
-    lines.push(`    return (s instanceof Fallo ? s.resultado : resultadoDeFallo(failure)) as Resultados[${q(o.name)}];`);
-    lines.push(`  }`);
+    lines.push(`  const v = R${i}(ctx);`);
+    lines.push(`  if (v instanceof Fallo) return v.resultado as Resultados[${q(o.name)}];`);
+    lines.push(`  return { estado: 'valor', valor: ${exportValue} } as Resultados[${q(o.name)}];`);
     lines.push(`}`);
     directos.push(`  ${q(o.name)}: ${fname},`);
   }
