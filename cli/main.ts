@@ -3,7 +3,7 @@
  * 2 the command was used wrongly (unknown command, missing file, bad case JSON).
  */
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, relative, basename } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { compile } from '../compiler/driver/compile.ts';
 import { nodeHost } from '../compiler/driver/node_host.ts';
 import { hasErrors, type Diagnostic } from '../compiler/diagnostics/diagnostic.ts';
@@ -327,4 +327,3 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-export { basename };

@@ -3,7 +3,7 @@
  * even an internal failure of the parser come back as diagnostics.
  */
 import type { CstNode, IToken, IRecognitionException, ILexingError } from 'chevrotain';
-import { lexer, UnterminatedString, UnterminatedQuote, Identifier } from './tokens.ts';
+import { lexer, UnterminatedString, UnterminatedQuote } from './tokens.ts';
 import { parser } from './parser.ts';
 import { error, type Diagnostic, type Span } from '../compiler/diagnostics/diagnostic.ts';
 
@@ -77,4 +77,3 @@ export function parse(text: string, file = '<entrada>'): ParseResult {
   }
 }
 
-export { Identifier };

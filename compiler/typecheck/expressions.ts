@@ -6,7 +6,7 @@
 import type * as A from '../ast/ast.ts';
 import type * as IR from '../ir/ir.ts';
 import type { Tipo } from '../../runtime/types.ts';
-import { CUMPLIMIENTO, ESTADO_PASO } from '../../runtime/types.ts';
+import { CUMPLIMIENTO } from '../../runtime/types.ts';
 import { error, warning, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts';
 import { didYouMean } from '../diagnostics/suggest.ts';
 import type { Environment } from '../resolve/environment.ts';
@@ -474,4 +474,3 @@ function toDec(e: IR.Expr): IR.Expr {
   return e.type.k === 'entero' ? { k: 'to_dec', operand: e, type: T.DEC, span: e.span } : e;
 }
 
-export { ESTADO_PASO };
