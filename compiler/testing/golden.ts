@@ -22,10 +22,11 @@ import { checkExpr, coerce, type Checker } from '../typecheck/expressions.ts';
 import * as T from '../typecheck/types.ts';
 import { interpreter } from '../interpret/interpret.ts';
 import { evalExpr } from '../interpret/eval.ts';
-import { exportar, iguales, mostrar } from '../../runtime/values.ts';
+import { exportar, iguales } from '../../runtime/values.ts';
+import { mostrarExportado } from '../../runtime/explain.ts';
 import { fechaDesdeTexto } from '../../runtime/dates.ts';
 import { Indeterminacion, type Resultado, type Evaluacion } from '../../runtime/result.ts';
-import type { Tipo } from '../../runtime/types.ts';
+import type { Tipo, Vocabulario } from '../../runtime/types.ts';
 import type { Contexto, PasoResultado } from '../../runtime/engine.ts';
 
 export interface TestOutcome {
@@ -195,8 +196,8 @@ function badPath(head: A.Name, diagnostics: Diagnostic[]): undefined {
   return undefined;
 }
 
-function describe(r: Resultado): string {
-  if (r.estado === 'valor') return JSON.stringify(r.valor);
+function describe(r: Resultado, type?: Tipo, vocabulary?: Vocabulario): string {
+  if (r.estado === 'valor') return type ? mostrarExportado(type, r.valor, vocabulary) : JSON.stringify(r.valor);
   if (r.estado === 'indeterminado') return `indeterminado (${r.motivo})`;
   return `conflicto (${r.motivo})`;
 }
@@ -225,14 +226,14 @@ export function runTestFile(testFile: string, host: SourceHost): TestFileResult 
     for (const x of expectations) {
       const actual = actualFor(evaluation, x.target);
       if (x.expected.kind === 'indeterminado') {
-        if (actual.estado !== 'indeterminado') failures.push(`${x.label}: se esperaba indeterminado y se obtuvo ${describe(actual)}`);
+        if (actual.estado !== 'indeterminado') failures.push(`${x.label}: se esperaba indeterminado y se obtuvo ${describe(actual, x.target.type, vocabulary)}`);
         else if (x.expected.reason && !actual.motivo.includes(x.expected.reason)) failures.push(`${x.label}: indeterminado, pero el motivo «${actual.motivo}» no contiene «${x.expected.reason}»`);
       } else if (x.expected.kind === 'conflicto') {
-        if (actual.estado !== 'conflicto') failures.push(`${x.label}: se esperaba un conflicto y se obtuvo ${describe(actual)}`);
+        if (actual.estado !== 'conflicto') failures.push(`${x.label}: se esperaba un conflicto y se obtuvo ${describe(actual, x.target.type, vocabulary)}`);
       } else {
         const expected = exportar(x.target.type, x.value, vocabulary);
         if (actual.estado !== 'valor' || !iguales(actual.valor, expected)) {
-          failures.push(`${x.label}: se esperaba ${mostrar(x.target.type, x.value, vocabulary)} (${JSON.stringify(expected)}) y se obtuvo ${describe(actual)}`);
+          failures.push(`${x.label}: se esperaba ${mostrarExportado(x.target.type, expected, vocabulary)} y se obtuvo ${describe(actual, x.target.type, vocabulary)}`);
         }
       }
     }

@@ -79,7 +79,7 @@ describe('neae (CLI)', () => {
     const r = neae('test', dir);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/✗ mal/);
-    expect(r.out).toMatch(/ok: se esperaba sí .* y se obtuvo false/);
+    expect(r.out).toMatch(/ok: se esperaba sí y se obtuvo no/);
     expect(r.out).toMatch(/^0 passed, 1 failed$/m);
   });
 
