@@ -11,6 +11,7 @@ import type { Tipo, Vocabulario } from './types.ts';
 import {
   ConflictoEntreCasos,
   Indeterminacion,
+  type FalloRegla,
   resultadoDeFallo,
   type CitaTraza,
   type Evaluacion,
@@ -225,6 +226,12 @@ function calendarioDe(region: string, festivos: readonly Fecha[]): Calendario {
 function valorOFallo(nombre: string, r: Resultado): unknown {
   if (r.estado === 'valor') return r.valor;
   throw falloDe(nombre, r);
+}
+
+/** A rule that reads another rule's failure sees this (generated direct evaluators use it too). */
+export function leerFallo(nombre: string, failure: FalloRegla): Indeterminacion | ConflictoEntreCasos {
+  const r = resultadoDeFallo(failure);
+  return r.estado === 'valor' ? new Indeterminacion(`«${nombre}»: fallo sin motivo`) : falloDe(nombre, r);
 }
 
 /** What a reader of a failed rule sees: the rule's name and its reason. */

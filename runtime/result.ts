@@ -55,18 +55,36 @@ export interface Evaluacion {
   readonly avisos?: readonly string[];
 }
 
-export class Indeterminacion {
+/** What a rule produces when it cannot give a value: an indeterminacy or a conflict. */
+export class FalloRegla {}
+
+export class Indeterminacion extends FalloRegla {
   constructor(
     readonly motivo: string,
     readonly cita?: CitaTraza,
-  ) {}
+  ) {
+    super();
+  }
 }
 
-export class ConflictoEntreCasos {
+export class ConflictoEntreCasos extends FalloRegla {
   constructor(
     readonly motivo: string,
     readonly casos: readonly { readonly caso: string; readonly cita?: CitaTraza }[],
-  ) {}
+  ) {
+    super();
+  }
+}
+
+/**
+ * A thrown value as the failure a rule reports: rule failures as they are, an impossible
+ * calculation (RangeError) as an indeterminacy — as resultadoDeFallo does — and anything else
+ * (a bug) rethrown.
+ */
+export function comoFallo(failure: unknown): FalloRegla {
+  if (failure instanceof FalloRegla) return failure;
+  if (failure instanceof RangeError) return new Indeterminacion(`Cálculo imposible: ${failure.message}`);
+  throw failure;
 }
 
 /** Turns a thrown indeterminacy or conflict into a result; rethrows anything else (a bug). */

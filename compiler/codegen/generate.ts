@@ -9,6 +9,7 @@ import type { Span } from '../diagnostics/diagnostic.ts';
 import { emitExpr as emitExprWith, engineRefs, registries, type Refs } from './expressions.ts';
 import { inputTsType, outputTsType, zodSource } from './types.ts';
 import { citeOf, origin, readsOf, vigenciaOf } from '../interpret/interpret.ts';
+import { directEvaluators } from './direct.ts';
 import { visitAll } from '../ir/walk.ts';
 
 export interface GenerateOptions {
@@ -39,11 +40,10 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   if (program.resolution) out.push(`// ${program.resolution.titulo ?? program.resolution.id}`);
   out.push(`/* eslint-disable */`);
   out.push(`import { z } from 'zod';`);
-  out.push(`import { evaluarPrograma, falloDeCondicion, conflictoDeCasos, ningunCaso, Directo, fallo, resultadoModal, Fallo, SIN_VALOR, type Contexto, type ProgramaSpec, type OpcionesEvaluacion } from '${rt}/engine.ts';`);
-  out.push(`import { resultadoDeFallo } from '${rt}/result.ts';`);
+  out.push(`import { evaluarPrograma, falloDeCondicion, conflictoDeCasos, ningunCaso, Directo, leerFallo, resultadoModal, type Contexto, type ProgramaSpec, type OpcionesEvaluacion } from '${rt}/engine.ts';`);
+  out.push(`import { Indeterminacion, FalloRegla, comoFallo, resultadoDeFallo } from '${rt}/result.ts';`);
   out.push(`import { exportar } from '${rt}/values.ts';`);
   out.push(`import { decToNumber } from '${rt}/decimal.ts';`);
-  out.push(`import { Indeterminacion } from '${rt}/result.ts';`);
   out.push(`import { zBooleano, zEntero, zDecimal, zPorcentaje, zFecha, zDuracion, zTexto, zCurso, zEnum, zConjunto, zLista, zOpcional, validarEntrada } from '${rt}/input.ts';`);
   out.push(`import { BUILTIN_IMPLS, requerido, ladoIzquierdoIndeterminado, cuantificar, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '${rt}/ops.ts';`);
   out.push(`import { iguales, pertenece, conjunto } from '${rt}/values.ts';`);
@@ -54,7 +54,7 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   out.push('');
   out.push(`type Builtin = (...args: unknown[]) => unknown;`);
   out.push(`type Registro = Record<string, unknown>;`);
-  out.push(`void iguales; void pertenece; void conjunto; void decAdd; void decSub; void decMul; void decDiv; void decNeg; void decFromInt; void requerido; void fechaMasDuracion; void fechaMenosDuracion; void cursoMasDuracion; void duracionPor; void BUILTIN_IMPLS; void ladoIzquierdoIndeterminado; void cuantificar; void falloDeCondicion; void conflictoDeCasos; void ningunCaso; void Indeterminacion; void Directo; void fallo; void SIN_VALOR; void resultadoModal; void Fallo; void resultadoDeFallo; void exportar; void decToNumber;`);
+  out.push(`void iguales; void pertenece; void conjunto; void decAdd; void decSub; void decMul; void decDiv; void decNeg; void decFromInt; void requerido; void fechaMasDuracion; void fechaMenosDuracion; void cursoMasDuracion; void duracionPor; void BUILTIN_IMPLS; void ladoIzquierdoIndeterminado; void cuantificar; void falloDeCondicion; void conflictoDeCasos; void ningunCaso; void Indeterminacion; void Directo; void leerFallo; void resultadoModal; void FalloRegla; void comoFallo; void resultadoDeFallo; void exportar; void decToNumber;`);
   out.push('');
   out.push(`/** Los datos de un caso, tal como llegan en JSON. */`);
   out.push(`export interface Caso {`);
@@ -159,8 +159,8 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
  * «prevalece sobre» relation is unrolled into boolean expressions at compile time, and failures
  * are built with the engine's own helpers so that results match the generic path exactly.
  */
-function fastPath(d: IR.DefinitionIR, fns: string[], refs: Refs, prefix = 'rapido'): string {
-  const name = `${prefix}_${fns.length}`;
+function fastPath(d: IR.DefinitionIR, fns: string[], refs: Refs): string {
+  const name = `rapido_${fns.length}`;
   const expr = (e: IR.Expr) => emitExprWith(e, refs);
   const ctxType = refs.ctxType;
   const q = JSON.stringify;
@@ -171,10 +171,7 @@ function fastPath(d: IR.DefinitionIR, fns: string[], refs: Refs, prefix = 'rapid
   };
   const lines: string[] = [`function ${name}(ctx: ${ctxType}, args: readonly unknown[] = []): unknown {`];
   const n = d.cases.length;
-  // The engine catches failures; direct evaluators return them as a Fallo value (a throw costs
-  // hundreds of nanoseconds, and the memo slot stores the Fallo anyway).
-  const direct = ctxType === 'Memo';
-  const fail = (failure: string) => (direct ? `return fallo(${q(d.name)}, ${failure});` : `throw ${failure};`);
+  const fail = (failure: string) => `throw ${failure};`;
   d.cases.forEach((k, i) => {
     lines.push(`  let s${i} = 0;`);
     lines.push(`  let f${i}: unknown;`);
@@ -204,129 +201,3 @@ function fastPath(d: IR.DefinitionIR, fns: string[], refs: Refs, prefix = 'rapid
   return name;
 }
 
-/**
- * Direct evaluators, one per output: `calcular_<salida>(caso, fecha?)`. No engine context, no
- * trace, memo slots in an array, rules calling each other as plain functions. Offered for rules
- * whose dependencies have no parameterised definitions or procedure steps. They return exactly
- * what `evaluar` returns for that output (tested by the back-end agreement property).
- */
-function directEvaluators(program: IR.Program, vocabulary: { enums: unknown; registros: unknown }): string[] {
-  const emitExpr = emitExprWith;
-  const q = JSON.stringify;
-  const defs = program.definitions;
-  const norms = program.norms;
-  const exprsOf = (name: string): IR.Expr[] => {
-    const d = defs[name];
-    if (d) {
-      if (d.params.length) return [];
-      return [d.body?.expr, ...d.cases.flatMap((k) => [k.condition, k.value.k === 'value' ? k.value.expr : undefined]), d.otherwise?.value.k === 'value' ? d.otherwise.value.expr : undefined].filter((x): x is IR.Expr => x !== undefined);
-    }
-    const n = norms[name]!;
-    return [n.applies, n.requirement].filter((x): x is IR.Expr => x !== undefined);
-  };
-  // Which rules can be compiled directly: no calls, no steps, and only such rules as dependencies.
-  const deps = new Map<string, Set<string>>();
-  const blocked = new Set<string>();
-  const walk = (e: IR.Expr, owner: string): void =>
-    visitAll(e, (node) => {
-      if (node.k === 'def' || node.k === 'norm') deps.get(owner)!.add(node.name);
-      // A zero-parameter rule reads «param» only for variables bound by todos/alguno/cuántos.
-      if (node.k === 'call' || node.k === 'step') blocked.add(owner);
-    });
-  const names = [...Object.keys(defs).filter((n) => defs[n]!.params.length === 0), ...Object.keys(norms)];
-  for (const n of names) {
-    deps.set(n, new Set());
-    for (const other of Object.values(norms)) if (norms[n] && other.overrides.includes(n)) deps.get(n)!.add(other.name);
-    exprsOf(n).forEach((e) => walk(e, n));
-  }
-  for (const n of Object.keys(defs)) if (defs[n]!.params.length) blocked.add(n);
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const n of names) if (!blocked.has(n) && [...deps.get(n)!].some((d) => blocked.has(d) || !deps.has(d))) { blocked.add(n); changed = true; }
-  }
-  const eligible = names.filter((n) => !blocked.has(n));
-  const slot = new Map(eligible.map((n, i) => [n, i]));
-  const fns: string[] = [];
-  const refs: Refs = { def: (n) => `D${slot.get(n)}(ctx)`, norm: (n) => `D${slot.get(n)}(ctx)`, ctxType: 'Memo', ...registries(fns, 'd') };
-
-  const lines: string[] = ['', '// ---- Evaluadores directos (sin motor ni traza) ----'];
-  // One field per rule: allocating the memo is one small object, and each read is monomorphic.
-  lines.push(`class Memo extends Directo {`);
-  for (const n of eligible) lines.push(`  s${slot.get(n)}: unknown = SIN_VALOR;`);
-  lines.push(`}`);
-  for (const n of eligible) {
-    const i = slot.get(n)!;
-    const d = defs[n];
-    let calc: string;
-    if (d && d.body) {
-      calc = `C${i}`;
-      fns.push(`function C${i}(ctx: Memo, args: readonly unknown[] = []): unknown {\n  return ${emitExpr(d.body.expr, refs)};\n}`);
-    } else if (d) {
-      calc = fastPath(d, fns, refs, `C${i}_casos`);
-    } else {
-      const norm = norms[n]!;
-      const displacers = Object.values(norms).filter((o) => o.overrides.includes(n)).map((o) => o.name);
-      const body = [
-        ...displacers.map((o) => `  if (${refs.norm(o)} !== 'no_aplica') return 'no_aplica';`),
-        ...(norm.applies ? [`  if (!(${emitExpr(norm.applies, refs)})) return 'no_aplica';`] : []),
-        `  return resultadoModal(${q(norm.modality)}, ${emitExpr(norm.requirement, refs)} as boolean);`,
-      ];
-      calc = `C${i}`;
-      fns.push(`function C${i}(ctx: Memo, args: readonly unknown[] = []): unknown {\n${body.join('\n')}\n}`);
-    }
-    fns.push(
-      [
-        `/** ${n}: its value or its Fallo, computed once. */`,
-        `function R${i}(ctx: Memo): unknown {`,
-        `  let s = ctx.s${i};`,
-        `  if (s === SIN_VALOR) {`,
-        `    try {`,
-        `      s = ${calc}(ctx);`,
-        `    } catch (failure) {`,
-        `      s = fallo(${q(n)}, failure);`,
-        `    }`,
-        `    ctx.s${i} = s;`,
-        `  }`,
-        `  return s;`,
-        `}`,
-        `/** ${n} read by another rule: a failure propagates, with this rule's name in its reason. */`,
-        `function D${i}(ctx: Memo): unknown {`,
-        `  const s = R${i}(ctx);`,
-        `  if (s instanceof Fallo) s.relanzar();`,
-        `  return s;`,
-        `}`,
-      ].join('\n'),
-    );
-  }
-  lines.push(...fns);
-  const outputs = program.outputs.filter((o) => o.kind !== 'procedure' && slot.has(o.name));
-  const region = q(program.resolution?.calendario ?? 'ES');
-  const festivos = program.resolution?.festivosLocales ? `, ${q(program.resolution.festivosLocales)}` : '';
-  lines.push(`const VOCABULARIO_DIRECTO = ${JSON.stringify(vocabulary)};`);
-  lines.push(`void VOCABULARIO_DIRECTO;`);
-  const directos: string[] = [];
-  for (const o of outputs) {
-    const i = slot.get(o.name)!;
-    const type = o.kind === 'norm' ? { k: 'enum' as const, nombre: 'Cumplimiento' } : defs[o.name]!.type;
-    const exportValue =
-      type.k === 'horas' || type.k === 'euros' || type.k === 'decimal'
-        ? `decToNumber(v as number)`
-        : type.k === 'booleano' || type.k === 'entero' || type.k === 'enum' || type.k === 'texto'
-          ? 'v'
-          : `exportar(${JSON.stringify(type)}, v, VOCABULARIO_DIRECTO as never)`;
-    const fname = `calcular_${o.name}`;
-    lines.push(`/** ${o.name}: su resultado para un caso validado, sin traza (lo mismo que evaluar(…).resultados[${q(o.name)}]). */`);
-    lines.push(`export function ${fname}(caso: CasoValidado, fecha?: number): Resultados[${q(o.name)}] {`);
-    lines.push(`  const ctx = new Memo(caso as Registro, fecha, ${region}${festivos});`);
-    lines.push(`  const v = R${i}(ctx);`);
-    lines.push(`  if (v instanceof Fallo) return v.resultado as Resultados[${q(o.name)}];`);
-    lines.push(`  return { estado: 'valor', valor: ${exportValue} } as Resultados[${q(o.name)}];`);
-    lines.push(`}`);
-    directos.push(`  ${q(o.name)}: ${fname},`);
-  }
-  lines.push(`/** Los evaluadores directos por nombre de salida. */`);
-  lines.push(`export const directos: Readonly<Record<string, (caso: CasoValidado, fecha?: number) => unknown>> = {\n${directos.join('\n')}\n};`);
-  lines.push('');
-  return lines;
-}

@@ -1,0 +1,427 @@
+/**
+ * Direct evaluators: one exported function per output, `calcular_<salida>(caso, fecha?)`, with
+ * no engine, no memo and no trace. The rules the output depends on are computed once each, in
+ * dependency order, as local values; a failure (indeterminado, conflicto) is a *value* that
+ * jumps, through a labelled block, to the nearest place that handles it — a case condition, a
+ * three-valued «y»/«o», a quantifier, or the rule itself — instead of an exception, because a
+ * throw costs hundreds of nanoseconds. Exceptions remain only for what the engine also treats as
+ * exceptional (an impossible calculation), caught at the same boundaries as the engine.
+ *
+ * Semantics must equal the engine's (runtime/engine.ts) exactly: the back-end agreement property
+ * test compares every output of every rule file on random cases.
+ *
+ * Computing every dependency up front is safe because rules are pure: a dependency the engine
+ * would not have read only yields a value (or a failure value) that nobody looks at.
+ */
+import type * as IR from '../ir/ir.ts';
+import type { Tipo } from '../../runtime/types.ts';
+import { citeOf } from '../interpret/interpret.ts';
+import { visitAll } from '../ir/walk.ts';
+import { registries, type Refs } from './expressions.ts';
+
+const q = JSON.stringify;
+
+/** Where a failure goes: the label to break to and the variable that receives it. */
+interface Catcher {
+  readonly label: string;
+  readonly failure: string;
+}
+
+interface Gen {
+  readonly lines: string[];
+  indent: string;
+  fresh(prefix: string): string;
+  readonly constant: Refs['constant'];
+  /** The variable holding each dependency's value (or failure), by rule name. */
+  readonly deps: ReadonlyMap<string, string>;
+}
+
+function emit(g: Gen, line: string): void {
+  g.lines.push(g.indent + line);
+}
+
+function block(g: Gen, head: string, body: () => void, tail = '}'): void {
+  emit(g, head);
+  const saved = g.indent;
+  g.indent += '  ';
+  body();
+  g.indent = saved;
+  emit(g, tail);
+}
+
+const fail = (k: Catcher, value: string) => `{ ${k.failure} = ${value}; break ${k.label}; }`;
+
+function primitive(t: Tipo): boolean {
+  return t.k !== 'conjunto' && t.k !== 'lista' && t.k !== 'registro' && t.k !== 'duración' && t.k !== 'opcional' && t.k !== 'error';
+}
+
+function literal(g: Gen, value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'object' && value !== null) return g.constant(`lit:${JSON.stringify(value)}`, (n) => `const ${n}: unknown = ${JSON.stringify(value)};`);
+  return JSON.stringify(value);
+}
+
+/**
+ * Emits the statements that compute `e` and returns an expression for its value. On failure the
+ * emitted code stores the failure in `k.failure` and breaks to `k.label`.
+ */
+function ev(e: IR.Expr, g: Gen, k: Catcher, args: string): string {
+  const num = (s: string) => `(${s} as number)`;
+  const temp = (value: string, prefix = 't') => {
+    const name = g.fresh(prefix);
+    emit(g, `const ${name} = ${value};`);
+    return name;
+  };
+  switch (e.k) {
+    case 'lit': return literal(g, e.value);
+    case 'input': return `ctx.entradas[${q(e.name)}]`;
+    case 'param': return `${args}[${e.index}]`;
+    case 'def':
+    case 'norm': {
+      const dep = g.deps.get(e.name)!;
+      emit(g, `if (${dep} instanceof FalloRegla) ${fail(k, `leerFallo(${q(e.name)}, ${dep})`)}`);
+      return dep;
+    }
+    case 'step':
+    case 'call':
+      throw new Error('direct evaluators do not support calls or procedure steps');
+    case 'builtin': {
+      if (e.fn === 'hoy') {
+        emit(g, `if (ctx.fecha === undefined) ${fail(k, `new Indeterminacion(${q('no se ha dado la fecha de evaluación del caso («hoy»)')})`)}`);
+        return 'ctx.fecha';
+      }
+      const values = e.args.map((a) => temp(ev(a, g, k, args), 'a'));
+      const impl = g.constant(`builtin:${e.fn}`, (n) => `const ${n} = BUILTIN_IMPLS[${q(e.fn)}] as Builtin;`);
+      return temp(`${impl}(ctx${values.map((v) => `, ${v}`).join('')})`);
+    }
+    case 'field': return `(${temp(ev(e.target, g, k, args))} as Registro)[${q(e.field)}]`;
+    case 'not': return `!(${ev(e.operand, g, k, args)})`;
+    case 'neg': {
+      const v = ev(e.operand, g, k, args);
+      return e.type.k === 'entero' ? `-${num(v)}` : `decNeg(${num(v)})`;
+    }
+    case 'exists': return `(${ev(e.operand, g, k, args)} !== undefined)`;
+    case 'unwrap': {
+      const v = temp(ev(e.operand, g, k, args));
+      emit(g, `if (${v} === undefined) ${fail(k, `new Indeterminacion(${q(`falta el dato «${e.what}»`)})`)}`);
+      return v;
+    }
+    case 'to_dec': return `decFromInt(${num(ev(e.operand, g, k, args))})`;
+    case 'if': {
+      const r = g.fresh('r');
+      emit(g, `let ${r}: unknown;`);
+      const c = ev(e.condition, g, k, args);
+      block(g, `if (${c}) {`, () => emit(g, `${r} = ${ev(e.then, g, k, args)};`), '} else {');
+      const saved = g.indent;
+      g.indent += '  ';
+      emit(g, `${r} = ${ev(e.else, g, k, args)};`);
+      g.indent = saved;
+      emit(g, '}');
+      return r;
+    }
+    case 'set':
+    case 'list': {
+      const values = e.elements.map((x) => temp(ev(x, g, k, args), 'e'));
+      return e.k === 'set' ? `conjunto([${values.join(', ')}])` : `[${values.join(', ')}]`;
+    }
+    case 'record': {
+      const values = e.fields.map((f) => [f.name, temp(ev(f.value, g, k, args), 'e')] as const);
+      return `{ ${values.map(([n, v]) => `${q(n)}: ${v}`).join(', ')} }`;
+    }
+    case 'quant': return quantifier(e, g, k, args);
+    case 'bin': return binary(e, g, k, args);
+  }
+}
+
+function binary(e: Extract<IR.Expr, { k: 'bin' }>, g: Gen, k: Catcher, args: string): string {
+  const num = (s: string) => `(${s} as number)`;
+  if (e.op === 'and' || e.op === 'or') return threeValued(e, g, k, args);
+  // Both operands are evaluated in order, each into a temporary, as the engine does.
+  const hold = (x: IR.Expr) => {
+    const v = ev(x, g, k, args);
+    if (/^[\w$]+$/.test(v) || /^"/.test(v)) return v;
+    const name = g.fresh('o');
+    emit(g, `const ${name} = ${v};`);
+    return name;
+  };
+  const l = hold(e.left);
+  const r = hold(e.right);
+  switch (e.op) {
+    case 'eq': return primitive(e.left.type) && primitive(e.right.type) ? `(${l} === ${r})` : `iguales(${l}, ${r})`;
+    case 'ne': return primitive(e.left.type) && primitive(e.right.type) ? `(${l} !== ${r})` : `!iguales(${l}, ${r})`;
+    case 'lt': return `(${num(l)} < ${num(r)})`;
+    case 'le': return `(${num(l)} <= ${num(r)})`;
+    case 'gt': return `(${num(l)} > ${num(r)})`;
+    case 'ge': return `(${num(l)} >= ${num(r)})`;
+    case 'in': return `pertenece(${l}, ${r} as unknown[])`;
+    case 'not_in': return `!pertenece(${l}, ${r} as unknown[])`;
+    case 'add_int': return `(${num(l)} + ${num(r)})`;
+    case 'sub_int': return `(${num(l)} - ${num(r)})`;
+    case 'mul_int': return `(${num(l)} * ${num(r)})`;
+    case 'add_dec': return `decAdd(${num(l)}, ${num(r)})`;
+    case 'sub_dec': return `decSub(${num(l)}, ${num(r)})`;
+    case 'mul_dec': return `decMul(${num(l)}, ${num(r)})`;
+    case 'div_dec': return `decDiv(${num(l)}, ${num(r)})`;
+    case 'date_plus': return `fechaMasDuracion(${num(l)}, ${r} as Duracion, ctx.calendario)`;
+    case 'date_minus': return `fechaMenosDuracion(${num(l)}, ${r} as Duracion, ctx.calendario)`;
+    case 'date_diff': return `(${num(l)} - ${num(r)})`;
+    case 'course_plus': return `cursoMasDuracion(${num(l)}, ${r} as Duracion, 1)`;
+    case 'course_minus': return `cursoMasDuracion(${num(l)}, ${r} as Duracion, -1)`;
+    case 'dur_times': return `duracionPor(${l} as Duracion, ${num(r)})`;
+  }
+}
+
+/**
+ * «y» / «o» with the engine's three-valued logic (runtime/ops.ts, ladoIzquierdoIndeterminado):
+ * the right side is evaluated only when the left side does not decide; an indeterminate left side
+ * is rescued only by a right side equal to the absorbing value.
+ */
+function threeValued(e: Extract<IR.Expr, { k: 'bin' }>, g: Gen, k: Catcher, args: string): string {
+  const absorbing = e.op === 'or';
+  const r = g.fresh('r');
+  const lf = g.fresh('lf');
+  const left = g.fresh('L');
+  emit(g, `let ${r}: unknown;`);
+  emit(g, `let ${lf}: unknown;`);
+  block(g, `${left}: {`, () => emit(g, `${r} = ${ev(e.left, g, { label: left, failure: lf }, args)};`));
+  block(g, `if (${lf} !== undefined) {`, () => {
+    emit(g, `if (!(${lf} instanceof Indeterminacion)) ${fail(k, lf)}`);
+    const rf = g.fresh('rf');
+    const rv = g.fresh('rv');
+    const right = g.fresh('R');
+    emit(g, `let ${rf}: unknown;`);
+    emit(g, `let ${rv}: unknown;`);
+    block(g, `${right}: {`, () => emit(g, `${rv} = ${ev(e.right, g, { label: right, failure: rf }, args)};`));
+    emit(g, `if (${rf} === undefined && ${rv} === ${absorbing}) ${r} = ${absorbing}; else ${fail(k, lf)}`);
+  }, `} else if (${r} !== ${absorbing}) {`);
+  const saved = g.indent;
+  g.indent += '  ';
+  emit(g, `${r} = ${ev(e.right, g, k, args)};`);
+  g.indent = saved;
+  emit(g, '}');
+  return r;
+}
+
+/** todos / alguno / cuántos, as runtime/ops.ts's cuantificar. */
+function quantifier(e: Extract<IR.Expr, { k: 'quant' }>, g: Gen, k: Catcher, args: string): string {
+  const collection = g.fresh('c');
+  emit(g, `const ${collection} = ${ev(e.collection, g, k, args)} as unknown[];`);
+  const r = g.fresh('r');
+  const unknown = g.fresh('u');
+  const count = g.fresh('n');
+  const done = g.fresh('Q');
+  emit(g, `let ${r}: unknown;`);
+  emit(g, `let ${unknown}: unknown;`);
+  emit(g, `let ${count} = 0;`);
+  block(g, `${done}: {`, () => {
+    const element = g.fresh('x');
+    block(g, `for (const ${element} of ${collection}) {`, () => {
+      const inner = g.fresh('args');
+      emit(g, `const ${inner} = [...${args}.slice(0, ${e.index}), ${element}];`);
+      const bf = g.fresh('bf');
+      const bv = g.fresh('bv');
+      const body = g.fresh('B');
+      emit(g, `let ${bf}: unknown;`);
+      emit(g, `let ${bv}: unknown;`);
+      block(g, `${body}: {`, () => emit(g, `${bv} = ${ev(e.body, g, { label: body, failure: bf }, inner)};`));
+      block(g, `if (${bf} !== undefined) {`, () => {
+        emit(g, `if (!(${bf} instanceof Indeterminacion)) ${fail(k, bf)}`);
+        if (e.quantifier === 'cuántos') emit(g, fail(k, bf));
+        else {
+          emit(g, `if (${unknown} === undefined) ${unknown} = ${bf};`);
+          emit(g, 'continue;');
+        }
+      });
+      if (e.quantifier === 'todos') emit(g, `if (${bv} === false) { ${r} = false; break ${done}; }`);
+      if (e.quantifier === 'alguno') emit(g, `if (${bv} === true) { ${r} = true; break ${done}; }`);
+      emit(g, `if (${bv} === true) ${count}++;`);
+    });
+    emit(g, `if (${unknown} !== undefined) ${fail(k, unknown)}`);
+    emit(g, `${r} = ${e.quantifier === 'todos' ? 'true' : e.quantifier === 'alguno' ? 'false' : count};`);
+  });
+  return r;
+}
+
+/** Statements that compute `e` into a fresh variable, or return its failure from the function. */
+function valueOrReturn(e: IR.Expr, g: Gen, args: string): string {
+  const label = g.fresh('V');
+  const failure = g.fresh('f');
+  const out = g.fresh('v');
+  emit(g, `let ${failure}: unknown;`);
+  emit(g, `let ${out}: unknown;`);
+  block(g, `${label}: {`, () => emit(g, `${out} = ${ev(e, g, { label, failure }, args)};`));
+  emit(g, `if (${failure} !== undefined) return ${failure};`);
+  return out;
+}
+
+function casesBody(d: IR.DefinitionIR, g: Gen): void {
+  const cite = (c: IR.CitationIR | undefined) => {
+    const json = JSON.stringify(citeOf(c));
+    return json === undefined ? 'undefined' : g.constant(`cita:${json}`, (n) => `const ${n} = ${json};`);
+  };
+  // Each condition: 1 applies, 0 does not, 2 unknown (its failure kept), as the engine's states.
+  d.cases.forEach((k, i) => {
+    emit(g, `let s${i} = 0;`);
+    emit(g, `let f${i}: unknown;`);
+    block(g, 'try {', () => {
+      const label = g.fresh('C');
+      const value = g.fresh('c');
+      emit(g, `let ${value}: unknown;`);
+      block(g, `${label}: {`, () => emit(g, `${value} = ${ev(k.condition, g, { label, failure: `f${i}` }, 'NO_ARGS')};`));
+      emit(g, `s${i} = f${i} !== undefined ? 2 : ${value} ? 1 : 0;`);
+    }, '} catch (e) {');
+    const saved = g.indent;
+    g.indent += '  ';
+    emit(g, `s${i} = 2;`);
+    emit(g, `f${i} = e;`);
+    g.indent = saved;
+    emit(g, '}');
+  });
+  const displaced = (i: number) => {
+    const by = d.cases.map((k, j) => (k.dominates.includes(d.cases[i]!.id) ? `s${j} === 1` : '')).filter(Boolean);
+    return by.length ? `(${by.join(' || ')})` : 'false';
+  };
+  d.cases.forEach((_, i) => emit(g, `const d${i} = ${displaced(i)};`));
+  d.cases.forEach((k, i) => emit(g, `if (s${i} === 2 && !d${i}) return falloDeCondicion(${q(k.id)}, ${cite(k.citation)}, f${i});`));
+  if (d.cases.length) {
+    emit(g, `const live = ${d.cases.map((_, i) => `(s${i} === 1 && !d${i} ? 1 : 0)`).join(' + ')};`);
+    block(g, 'if (live > 1) {', () => {
+      emit(g, `const casos: { caso: string; cita?: unknown }[] = [];`);
+      d.cases.forEach((k, i) => emit(g, `if (s${i} === 1 && !d${i}) casos.push({ caso: ${q(k.id)}, cita: ${cite(k.citation)} });`));
+      emit(g, `return conflictoDeCasos(casos as never);`);
+    });
+  }
+  const value = (v: IR.ValueIR, c: IR.CitationIR | undefined) => {
+    if (v.k === 'indeterminado') return emit(g, `return new Indeterminacion(${q(v.reason)}, ${cite(c)});`);
+    emit(g, `return ${valueOrReturn(v.expr, g, 'NO_ARGS')};`);
+  };
+  d.cases.forEach((k, i) => block(g, `if (s${i} === 1 && !d${i}) {`, () => value(k.value, k.citation)));
+  if (d.otherwise) value(d.otherwise.value, d.otherwise.citation);
+  else emit(g, `return ningunCaso(${q(d.name)});`);
+}
+
+function normBody(n: IR.NormIR, displacers: readonly string[], g: Gen): void {
+  for (const other of displacers) {
+    const dep = g.deps.get(other)!;
+    emit(g, `if (${dep} instanceof FalloRegla) return leerFallo(${q(other)}, ${dep});`);
+    emit(g, `if (${dep} !== 'no_aplica') return 'no_aplica';`);
+  }
+  if (n.applies) emit(g, `if (!(${valueOrReturn(n.applies, g, 'NO_ARGS')})) return 'no_aplica';`);
+  emit(g, `return resultadoModal(${q(n.modality)}, ${valueOrReturn(n.requirement, g, 'NO_ARGS')} as boolean);`);
+}
+
+/** Rules that can be compiled directly (no calls, no procedure steps, only such rules as dependencies), with their dependencies. */
+function eligibleRules(program: IR.Program): Map<string, string[]> {
+  const defs = program.definitions;
+  const norms = program.norms;
+  const deps = new Map<string, string[]>();
+  const blocked = new Set<string>();
+  for (const d of Object.values(defs)) {
+    if (d.params.length) {
+      blocked.add(d.name);
+      continue;
+    }
+    const reads = new Set<string>();
+    const exprs = [d.body?.expr, ...d.cases.flatMap((k) => [k.condition, k.value.k === 'value' ? k.value.expr : undefined]), d.otherwise?.value.k === 'value' ? d.otherwise.value.expr : undefined];
+    for (const e of exprs) visitAll(e, (x) => (x.k === 'def' || x.k === 'norm' ? reads.add(x.name) : x.k === 'call' || x.k === 'step' ? blocked.add(d.name) : undefined));
+    deps.set(d.name, [...reads]);
+  }
+  for (const n of Object.values(norms)) {
+    const reads = new Set<string>(Object.values(norms).filter((o) => o.overrides.includes(n.name)).map((o) => o.name));
+    for (const e of [n.applies, n.requirement]) visitAll(e, (x) => (x.k === 'def' || x.k === 'norm' ? reads.add(x.name) : x.k === 'call' || x.k === 'step' ? blocked.add(n.name) : undefined));
+    deps.set(n.name, [...reads]);
+  }
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [name, reads] of deps) {
+      if (!blocked.has(name) && reads.some((r) => blocked.has(r) || !deps.has(r))) {
+        blocked.add(name);
+        changed = true;
+      }
+    }
+  }
+  for (const name of blocked) deps.delete(name);
+  return deps;
+}
+
+/** The module text of the direct evaluators, to be appended to a generated module. */
+export function directEvaluators(program: IR.Program, vocabulary: { enums: unknown; registros: unknown }): string[] {
+  const deps = eligibleRules(program);
+  const lines: string[] = ['', '// ---- Evaluadores directos: sin motor, sin memoria, sin traza; los fallos como valores ----'];
+  // Constants (sets, citations, built-ins) go before the functions that use them.
+  const { constant } = registries(lines, 'd');
+  lines.push(`const NO_ARGS: readonly unknown[] = [];`);
+  const names = [...deps.keys()];
+  const index = new Map(names.map((n, i) => [n, i]));
+  // One function per rule, taking the values of the rules it reads (computed before it).
+  for (const name of names) {
+    const reads = deps.get(name)!;
+    const params = reads.map((r) => `dep${index.get(r)}: unknown`);
+    let counter = 0;
+    const g: Gen = {
+      lines: [],
+      indent: '    ',
+      // Fresh names start with «_»: nothing else in a generated function does.
+      fresh: (prefix) => `_${prefix}${counter++}`,
+      constant,
+      deps: new Map(reads.map((r) => [r, `dep${index.get(r)}`])),
+    };
+    const d = program.definitions[name];
+    if (d?.body) emit(g, `return ${valueOrReturn(d.body.expr, g, 'NO_ARGS')};`);
+    else if (d) casesBody(d, g);
+    else {
+      const displacers = Object.values(program.norms).filter((o) => o.overrides.includes(name)).map((o) => o.name);
+      normBody(program.norms[name]!, displacers, g);
+    }
+    lines.push(`/** ${name}: su valor o su fallo (como valor). */`);
+    lines.push(`function R${index.get(name)}(ctx: Directo${params.map((p) => `, ${p}`).join('')}): unknown {`);
+    lines.push('  try {');
+    lines.push(...g.lines);
+    lines.push('  } catch (failure) {');
+    lines.push('    return comoFallo(failure);');
+    lines.push('  }');
+    lines.push('}');
+  }
+  const region = q(program.resolution?.calendario ?? 'ES');
+  const festivos = program.resolution?.festivosLocales ? `, ${q(program.resolution.festivosLocales)}` : '';
+  const vocabularyName = constant('vocabulario', (n) => `const ${n} = ${JSON.stringify(vocabulary)};`);
+  const directos: string[] = [];
+  for (const o of program.outputs) {
+    if (o.kind === 'procedure' || !deps.has(o.name)) continue;
+    // Dependencies first (a topological order of the closure of what the output reads).
+    const order: string[] = [];
+    const seen = new Set<string>();
+    const visit = (n: string) => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      for (const r of deps.get(n)!) visit(r);
+      order.push(n);
+    };
+    visit(o.name);
+    const type = o.kind === 'norm' ? ({ k: 'enum', nombre: 'Cumplimiento' } as const) : program.definitions[o.name]!.type;
+    const exportValue =
+      type.k === 'horas' || type.k === 'euros' || type.k === 'decimal'
+        ? `decToNumber(v as number)`
+        : type.k === 'booleano' || type.k === 'entero' || type.k === 'enum' || type.k === 'texto'
+          ? 'v'
+          : `exportar(${JSON.stringify(type)}, v, ${vocabularyName} as never)`;
+    const fname = `calcular_${o.name}`;
+    lines.push(`/** ${o.name}: su resultado para un caso validado, sin traza (lo mismo que evaluar(…).resultados[${q(o.name)}]). */`);
+    lines.push(`export function ${fname}(caso: CasoValidado, fecha?: number): Resultados[${q(o.name)}] {`);
+    lines.push(`  const ctx = new Directo(caso as Registro, fecha, ${region}${festivos});`);
+    for (const n of order) {
+      const i = index.get(n)!;
+      lines.push(`  const v${i} = R${i}(ctx${deps.get(n)!.map((r) => `, v${index.get(r)}`).join('')});`);
+    }
+    lines.push(`  const v = v${index.get(o.name)};`);
+    lines.push(`  if (v instanceof FalloRegla) return resultadoDeFallo(v) as Resultados[${q(o.name)}];`);
+    lines.push(`  return { estado: 'valor', valor: ${exportValue} } as Resultados[${q(o.name)}];`);
+    lines.push(`}`);
+    directos.push(`  ${q(o.name)}: ${fname},`);
+  }
+  lines.push(`/** Los evaluadores directos por nombre de salida. */`);
+  lines.push(`export const directos: Readonly<Record<string, (caso: CasoValidado, fecha?: number) => unknown>> = {\n${directos.join('\n')}\n};`);
+  lines.push('');
+  return lines;
+}
