@@ -90,6 +90,21 @@ function ev(e: IR.Expr, g: Gen, k: Catcher, args: string): string {
         emit(g, `if (ctx.fecha === undefined) ${fail(k, `new Indeterminacion(${q('no se ha dado la fecha de evaluación del caso («hoy»)')})`)}`);
         return 'ctx.fecha';
       }
+      if (e.fn === 'número') {
+        const inner = e.args[0]!;
+        const constant = inner.k === 'builtin' && inner.fn === 'intersección' ? inner.args[1] : undefined;
+        if (inner.k === 'builtin' && constant?.k === 'lit' && Array.isArray(constant.value) && constant.value.every((v) => typeof v !== 'object')) {
+          // número(intersección(a, {K1, K2})): count in place instead of building the intersection.
+          const collection = temp(ev(inner.args[0]!, g, k, args), 'a');
+          const count = g.fresh('n');
+          const element = g.fresh('x');
+          const test = (constant.value as unknown[]).map((m) => `${element} === ${JSON.stringify(m)}`).join(' || ') || 'false';
+          emit(g, `let ${count} = 0;`);
+          emit(g, `for (const ${element} of ${collection} as unknown[]) if (${test}) ${count}++;`);
+          return count;
+        }
+        return `(${temp(ev(inner, g, k, args), 'a')} as unknown[]).length`;
+      }
       const values = e.args.map((a) => temp(ev(a, g, k, args), 'a'));
       const impl = g.constant(`builtin:${e.fn}`, (n) => `const ${n} = BUILTIN_IMPLS[${q(e.fn)}] as Builtin;`);
       return temp(`${impl}(ctx${values.map((v) => `, ${v}`).join('')})`);
@@ -146,6 +161,22 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, g: Gen, k: Catcher, args: str
   };
   const l = hold(e.left);
   const r = hold(e.right);
+  // Against a constant set of plain values («etapa en {EP, ESO}», «áreas = {LCL, MAT}»), compare
+  // element by element instead of calling the generic helpers: sets are sorted arrays, so this
+  // is the same test.
+  const constantSet = (x: IR.Expr): unknown[] | undefined =>
+    x.k === 'lit' && Array.isArray(x.value) && x.value.every((v) => typeof v !== 'object') ? (x.value as unknown[]) : undefined;
+  const members = constantSet(e.right);
+  if ((e.op === 'in' || e.op === 'not_in') && members && members.length <= 8) {
+    const test = members.length ? `(${members.map((m) => `${l} === ${JSON.stringify(m)}`).join(' || ')})` : 'false';
+    return e.op === 'in' ? test : `!${test}`;
+  }
+  const setOnRight = e.right.type.k === 'conjunto' ? members : undefined;
+  if ((e.op === 'eq' || e.op === 'ne') && setOnRight && setOnRight.length <= 8) {
+    const list = `(${l} as unknown[])`;
+    const test = `(${list}.length === ${setOnRight.length}${setOnRight.map((m, i) => ` && ${list}[${i}] === ${JSON.stringify(m)}`).join('')})`;
+    return e.op === 'eq' ? test : `!${test}`;
+  }
   switch (e.op) {
     case 'eq': return primitive(e.left.type) && primitive(e.right.type) ? `(${l} === ${r})` : `iguales(${l}, ${r})`;
     case 'ne': return primitive(e.left.type) && primitive(e.right.type) ? `(${l} !== ${r})` : `!iguales(${l}, ${r})`;
