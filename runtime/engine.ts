@@ -513,7 +513,7 @@ export function evaluarPrograma(programa: ProgramaSpec, entradas: Readonly<Recor
   return avisos.length ? { resultados, traza: ctx.traza ?? [], avisos } : { resultados, traza: ctx.traza ?? [] };
 }
 
-function avisosDeVigencia(programa: ProgramaSpec, fecha: Fecha | undefined): string[] {
+export function avisosDeVigencia(programa: Pick<ProgramaSpec, 'vigencia'>, fecha: Fecha | undefined): string[] {
   const v = programa.vigencia;
   if (fecha === undefined || !v) return [];
   const dia = fechaATexto(fecha);

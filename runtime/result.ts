@@ -56,7 +56,10 @@ export interface Evaluacion {
 }
 
 /** What a rule produces when it cannot give a value: an indeterminacy or a conflict. */
-export class FalloRegla {}
+export class FalloRegla {
+  // A private member makes the type nominal: an arbitrary object is not a FalloRegla.
+  declare private readonly marcaDeFallo: true;
+}
 
 export class Indeterminacion extends FalloRegla {
   constructor(

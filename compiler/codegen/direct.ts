@@ -17,7 +17,7 @@ import type * as IR from '../ir/ir.ts';
 import type { Tipo } from '../../runtime/types.ts';
 import { citeOf } from '../interpret/interpret.ts';
 import { visitAll } from '../ir/walk.ts';
-import { registries, type Refs } from './expressions.ts';
+import { mayBeUnknown, registries, type Refs } from './expressions.ts';
 
 const q = JSON.stringify;
 
@@ -210,6 +210,12 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, g: Gen, k: Catcher, args: str
 function threeValued(e: Extract<IR.Expr, { k: 'bin' }>, g: Gen, k: Catcher, args: string): string {
   const absorbing = e.op === 'or';
   const r = g.fresh('r');
+  if (!mayBeUnknown(e.left)) {
+    // A left side that cannot be indeterminate: plain short-circuit.
+    emit(g, `let ${r}: unknown = ${ev(e.left, g, k, args)};`);
+    block(g, `if (${r} !== ${absorbing}) {`, () => emit(g, `${r} = ${ev(e.right, g, k, args)};`));
+    return r;
+  }
   const lf = g.fresh('lf');
   const left = g.fresh('L');
   emit(g, `let ${r}: unknown;`);

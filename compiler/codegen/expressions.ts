@@ -58,7 +58,7 @@ export function engineRefs(registry: Pick<Refs, 'helper' | 'constant'>): Refs {
 }
 
 /** Whether evaluating `e` may throw an indeterminacy (so «y»/«o» need their three-valued form). */
-function mayBeUnknown(e: IR.Expr): boolean {
+export function mayBeUnknown(e: IR.Expr): boolean {
   switch (e.k) {
     case 'def': case 'norm': case 'call': case 'step': case 'unwrap': return true;
     case 'builtin': return e.fn === 'hoy' || e.args.some(mayBeUnknown);

@@ -70,6 +70,9 @@ describe('código generado', () => {
           // Without a trace the generated code takes its straight-line fast path.
           const c = generated.evaluar(raw, { fecha, traza: false } as never) as { resultados: unknown };
           expect(c.resultados).toEqual(a.resultados);
+          // The interpreter's own fast path (no trace) too.
+          const d = interp.evaluate(raw, { fecha, traza: false }) as { resultados: unknown };
+          expect(d.resultados).toEqual(a.resultados);
           // The direct evaluators (calcular_…) give each output's result too.
           const validated = generated.esquemaCaso.parse(raw);
           for (const [name, direct] of Object.entries(generated.directos)) {

@@ -1,0 +1,368 @@
+/**
+ * The interpreter's fast path when no trace is asked for: the IR compiled once to closures in
+ * value style — the same strategy as the generated direct evaluators (codegen/direct.ts): every
+ * rule an output needs is computed once, in dependency order; an indeterminado or a conflict is a
+ * returned value (a FalloRegla), not an exception. Same semantics as the engine, checked by the
+ * back-end agreement property.
+ */
+import type * as IR from '../ir/ir.ts';
+import { visitAll } from '../ir/walk.ts';
+import type { Fecha } from '../../runtime/dates.ts';
+import { crearCalendario, type Calendario } from '../../runtime/calendar.ts';
+import { decAdd, decSub, decMul, decDiv, decFromInt, decNeg } from '../../runtime/decimal.ts';
+import type { Duracion } from '../../runtime/durations.ts';
+import { conflictoDeCasos, falloDeCondicion, leerFallo, ningunCaso, resultadoModal } from '../../runtime/engine.ts';
+import { BUILTIN_IMPLS, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '../../runtime/ops.ts';
+import { comoFallo, FalloRegla, Indeterminacion, resultadoDeFallo, type CitaTraza, type Resultado } from '../../runtime/result.ts';
+import { conjunto, exportar, iguales, pertenece } from '../../runtime/values.ts';
+import type { Tipo, Vocabulario } from '../../runtime/types.ts';
+import { citeOf } from './interpret.ts';
+
+/** What an expression sees while it runs. */
+interface Env {
+  readonly entradas: Readonly<Record<string, unknown>>;
+  readonly fecha: Fecha | undefined;
+  readonly calendario: Calendario;
+  /** Values (or failures) of the rules computed so far, by rule index. */
+  readonly values: unknown[];
+}
+
+type Code = (env: Env, args: readonly unknown[]) => unknown;
+
+const isFailure = (v: unknown): v is FalloRegla => v instanceof FalloRegla;
+
+function compileExpr(e: IR.Expr, index: ReadonlyMap<string, number>): Code {
+  const c = (x: IR.Expr) => compileExpr(x, index);
+  switch (e.k) {
+    case 'lit': {
+      const value = e.value;
+      return () => value;
+    }
+    case 'input': {
+      const name = e.name;
+      return (env) => env.entradas[name];
+    }
+    case 'param': {
+      const i = e.index;
+      return (_env, args) => args[i];
+    }
+    case 'def':
+    case 'norm': {
+      const i = index.get(e.name)!;
+      const name = e.name;
+      return (env) => {
+        const v = env.values[i];
+        return isFailure(v) ? leerFallo(name, v) : v;
+      };
+    }
+    case 'step':
+    case 'call':
+      throw new Error('the fast path does not handle calls or procedure steps');
+    case 'builtin': {
+      if (e.fn === 'hoy') return (env) => (env.fecha === undefined ? new Indeterminacion('no se ha dado la fecha de evaluación del caso («hoy»)') : env.fecha);
+      const impl = BUILTIN_IMPLS[e.fn] as (...xs: unknown[]) => unknown;
+      const argCodes = e.args.map(c);
+      return (env, args) => {
+        const values: unknown[] = [];
+        for (const a of argCodes) {
+          const v = a(env, args);
+          if (isFailure(v)) return v;
+          values.push(v);
+        }
+        return impl(env, ...values);
+      };
+    }
+    case 'field': {
+      const target = c(e.target);
+      const field = e.field;
+      return (env, args) => {
+        const t = target(env, args);
+        return isFailure(t) ? t : (t as Record<string, unknown>)[field];
+      };
+    }
+    case 'not':
+    case 'neg':
+    case 'exists':
+    case 'to_dec': {
+      const operand = c(e.operand);
+      const f =
+        e.k === 'not' ? (v: unknown) => !v
+        : e.k === 'exists' ? (v: unknown) => v !== undefined
+        : e.k === 'to_dec' ? (v: unknown) => decFromInt(v as number)
+        : e.type.k === 'entero' ? (v: unknown) => -(v as number)
+        : (v: unknown) => decNeg(v as number);
+      return (env, args) => {
+        const v = operand(env, args);
+        return isFailure(v) ? v : f(v);
+      };
+    }
+    case 'unwrap': {
+      const operand = c(e.operand);
+      const missing = `falta el dato «${e.what}»`;
+      return (env, args) => {
+        const v = operand(env, args);
+        if (isFailure(v)) return v;
+        return v === undefined ? new Indeterminacion(missing) : v;
+      };
+    }
+    case 'if': {
+      const condition = c(e.condition);
+      const then = c(e.then);
+      const otherwise = c(e.else);
+      return (env, args) => {
+        const v = condition(env, args);
+        if (isFailure(v)) return v;
+        return v ? then(env, args) : otherwise(env, args);
+      };
+    }
+    case 'set':
+    case 'list':
+    case 'record': {
+      const parts = e.k === 'record' ? e.fields.map((f) => c(f.value)) : e.elements.map(c);
+      const names = e.k === 'record' ? e.fields.map((f) => f.name) : [];
+      const kind = e.k;
+      return (env, args) => {
+        const values: unknown[] = [];
+        for (const p of parts) {
+          const v = p(env, args);
+          if (isFailure(v)) return v;
+          values.push(v);
+        }
+        if (kind === 'set') return conjunto(values);
+        if (kind === 'list') return values;
+        return Object.fromEntries(names.map((n, i) => [n, values[i]]));
+      };
+    }
+    case 'quant': return quantifier(e, index);
+    case 'bin': return binary(e, index);
+  }
+}
+
+function binary(e: Extract<IR.Expr, { k: 'bin' }>, index: ReadonlyMap<string, number>): Code {
+  const left = compileExpr(e.left, index);
+  const right = compileExpr(e.right, index);
+  if (e.op === 'and' || e.op === 'or') {
+    const absorbing = e.op === 'or';
+    return (env, args) => {
+      const l = left(env, args);
+      if (isFailure(l)) {
+        // Three-valued, as runtime/ops.ts: only an absorbing right side rescues an unknown left.
+        if (!(l instanceof Indeterminacion)) return l;
+        const r = right(env, args);
+        return !isFailure(r) && r === absorbing ? absorbing : l;
+      }
+      return l === absorbing ? absorbing : right(env, args);
+    };
+  }
+  const op = operation(e.op);
+  return (env, args) => {
+    const l = left(env, args);
+    if (isFailure(l)) return l;
+    const r = right(env, args);
+    if (isFailure(r)) return r;
+    return op(l, r, env);
+  };
+}
+
+function operation(op: IR.Op): (a: unknown, b: unknown, env: Env) => unknown {
+  switch (op) {
+    case 'eq': return (a, b) => iguales(a, b);
+    case 'ne': return (a, b) => !iguales(a, b);
+    case 'lt': return (a, b) => (a as number) < (b as number);
+    case 'le': return (a, b) => (a as number) <= (b as number);
+    case 'gt': return (a, b) => (a as number) > (b as number);
+    case 'ge': return (a, b) => (a as number) >= (b as number);
+    case 'in': return (a, b) => pertenece(a, b as unknown[]);
+    case 'not_in': return (a, b) => !pertenece(a, b as unknown[]);
+    case 'add_int': return (a, b) => (a as number) + (b as number);
+    case 'sub_int': return (a, b) => (a as number) - (b as number);
+    case 'mul_int': return (a, b) => (a as number) * (b as number);
+    case 'add_dec': return (a, b) => decAdd(a as number, b as number);
+    case 'sub_dec': return (a, b) => decSub(a as number, b as number);
+    case 'mul_dec': return (a, b) => decMul(a as number, b as number);
+    case 'div_dec': return (a, b) => decDiv(a as number, b as number);
+    case 'date_plus': return (a, b, env) => fechaMasDuracion(a as number, b as Duracion, env.calendario);
+    case 'date_minus': return (a, b, env) => fechaMenosDuracion(a as number, b as Duracion, env.calendario);
+    case 'date_diff': return (a, b) => (a as number) - (b as number);
+    case 'course_plus': return (a, b) => cursoMasDuracion(a as number, b as Duracion, 1);
+    case 'course_minus': return (a, b) => cursoMasDuracion(a as number, b as Duracion, -1);
+    case 'dur_times': return (a, b) => duracionPor(a as Duracion, b as number);
+    case 'and': case 'or': throw new Error('handled by binary');
+  }
+}
+
+function quantifier(e: Extract<IR.Expr, { k: 'quant' }>, index: ReadonlyMap<string, number>): Code {
+  const collection = compileExpr(e.collection, index);
+  const body = compileExpr(e.body, index);
+  const { quantifier: q, index: at } = e;
+  return (env, args) => {
+    const elements = collection(env, args);
+    if (isFailure(elements)) return elements;
+    let unknown: FalloRegla | undefined;
+    let count = 0;
+    for (const element of elements as unknown[]) {
+      const holds = body(env, [...args.slice(0, at), element]);
+      if (isFailure(holds)) {
+        if (!(holds instanceof Indeterminacion) || q === 'cuántos') return holds;
+        unknown ??= holds;
+        continue;
+      }
+      if (q === 'todos' && holds === false) return false;
+      if (q === 'alguno' && holds === true) return true;
+      if (holds === true) count++;
+    }
+    if (unknown) return unknown;
+    return q === 'todos' ? true : q === 'alguno' ? false : count;
+  };
+}
+
+type Rule = (env: Env) => unknown;
+
+function valueOf(v: IR.ValueIR, cita: CitaTraza | undefined, index: ReadonlyMap<string, number>): Rule {
+  if (v.k === 'indeterminado') {
+    const reason = v.reason;
+    return () => new Indeterminacion(reason, cita);
+  }
+  const code = compileExpr(v.expr, index);
+  return (env) => code(env, NO_ARGS);
+}
+
+const NO_ARGS: readonly unknown[] = [];
+
+function compileDefinition(d: IR.DefinitionIR, index: ReadonlyMap<string, number>): Rule {
+  if (d.body) {
+    const body = compileExpr(d.body.expr, index);
+    return (env) => body(env, NO_ARGS);
+  }
+  const cases = d.cases.map((k) => ({
+    id: k.id,
+    cita: citeOf(k.citation),
+    condition: compileExpr(k.condition, index),
+    value: valueOf(k.value, citeOf(k.citation), index),
+    // Indices of the cases that prevail over this one.
+    dominatedBy: d.cases.flatMap((o, j) => (o.dominates.includes(k.id) ? [j] : [])),
+  }));
+  const otherwise = d.otherwise && valueOf(d.otherwise.value, citeOf(d.otherwise.citation), index);
+  const name = d.name;
+  return (env) => {
+    const states: number[] = [];
+    const failures: unknown[] = [];
+    for (let i = 0; i < cases.length; i++) {
+      try {
+        const v = cases[i]!.condition(env, NO_ARGS);
+        if (isFailure(v)) {
+          states.push(2);
+          failures[i] = v;
+        } else states.push(v ? 1 : 0);
+      } catch (failure) {
+        states.push(2);
+        failures[i] = failure;
+      }
+    }
+    const displaced = (i: number) => cases[i]!.dominatedBy.some((j) => states[j] === 1);
+    for (let i = 0; i < cases.length; i++) {
+      if (states[i] === 2 && !displaced(i)) return falloDeCondicion(cases[i]!.id, cases[i]!.cita, failures[i]);
+    }
+    const live = cases.flatMap((k, i) => (states[i] === 1 && !displaced(i) ? [i] : []));
+    if (live.length > 1) return conflictoDeCasos(live.map((i) => ({ caso: cases[i]!.id, cita: cases[i]!.cita })));
+    if (live.length === 1) return cases[live[0]!]!.value(env);
+    return otherwise ? otherwise(env) : ningunCaso(name);
+  };
+}
+
+function compileNorm(n: IR.NormIR, program: IR.Program, index: ReadonlyMap<string, number>): Rule {
+  const displacers = Object.values(program.norms).filter((o) => o.overrides.includes(n.name)).map((o) => ({ name: o.name, i: index.get(o.name)! }));
+  const applies = n.applies && compileExpr(n.applies, index);
+  const requirement = compileExpr(n.requirement, index);
+  const modality = n.modality;
+  return (env) => {
+    for (const d of displacers) {
+      const v = env.values[d.i];
+      if (isFailure(v)) return leerFallo(d.name, v);
+      if (v !== 'no_aplica') return 'no_aplica';
+    }
+    if (applies) {
+      const a = applies(env, NO_ARGS);
+      if (isFailure(a)) return a;
+      if (!a) return 'no_aplica';
+    }
+    const ok = requirement(env, NO_ARGS);
+    return isFailure(ok) ? ok : resultadoModal(modality, ok as boolean);
+  };
+}
+
+export interface FastPath {
+  /** The outputs it can evaluate (rules without calls or procedure steps in what they need). */
+  readonly outputs: ReadonlySet<string>;
+  evaluate(entradas: Readonly<Record<string, unknown>>, fecha: Fecha | undefined, outputs: readonly string[]): Record<string, Resultado>;
+}
+
+/** Compiles the program's rules to closures, once. */
+export function compileFastPath(program: IR.Program, calendarRegion: string, festivosLocales: string | undefined): FastPath {
+  // Which rules it handles, and what each reads.
+  const reads = new Map<string, string[]>();
+  const blocked = new Set<string>();
+  const collect = (owner: string, exprs: (IR.Expr | undefined)[], extra: string[] = []) => {
+    const out = new Set<string>(extra);
+    for (const e of exprs) visitAll(e, (x) => (x.k === 'def' || x.k === 'norm' ? out.add(x.name) : x.k === 'call' || x.k === 'step' ? blocked.add(owner) : undefined));
+    reads.set(owner, [...out]);
+  };
+  for (const d of Object.values(program.definitions)) {
+    if (d.params.length) blocked.add(d.name);
+    else collect(d.name, [d.body?.expr, ...d.cases.flatMap((k) => [k.condition, k.value.k === 'value' ? k.value.expr : undefined]), d.otherwise?.value.k === 'value' ? d.otherwise.value.expr : undefined]);
+  }
+  for (const n of Object.values(program.norms)) {
+    collect(n.name, [n.applies, n.requirement], Object.values(program.norms).filter((o) => o.overrides.includes(n.name)).map((o) => o.name));
+  }
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [name, r] of reads) {
+      if (!blocked.has(name) && r.some((x) => blocked.has(x) || !reads.has(x))) {
+        blocked.add(name);
+        changed = true;
+      }
+    }
+  }
+  const names = [...reads.keys()].filter((n) => !blocked.has(n));
+  const index = new Map(names.map((n, i) => [n, i]));
+  const rules = names.map((n) => (program.definitions[n] ? compileDefinition(program.definitions[n]!, index) : compileNorm(program.norms[n]!, program, index)));
+  const vocabulary: Vocabulario = { enums: program.enums, registros: program.records };
+  const types = new Map<string, Tipo>(names.map((n) => [n, program.definitions[n]?.type ?? { k: 'enum', nombre: 'Cumplimiento' }]));
+  const outputs = new Set(program.outputs.filter((o) => o.kind !== 'procedure' && index.has(o.name)).map((o) => o.name));
+
+  return {
+    outputs,
+    evaluate(entradas, fecha, wanted) {
+      let calendar: Calendario | undefined;
+      const env: Env = {
+        entradas,
+        fecha,
+        get calendario() {
+          const festivos = festivosLocales ? ((entradas[festivosLocales] as Fecha[] | undefined) ?? []) : [];
+          return (calendar ??= crearCalendario(calendarRegion, festivos));
+        },
+        values: new Array<unknown>(names.length),
+      };
+      const done = new Set<number>();
+      const compute = (i: number): void => {
+        if (done.has(i)) return;
+        done.add(i);
+        for (const r of reads.get(names[i]!)!) compute(index.get(r)!);
+        try {
+          env.values[i] = rules[i]!(env);
+        } catch (failure) {
+          env.values[i] = comoFallo(failure);
+        }
+      };
+      const out: Record<string, Resultado> = {};
+      for (const name of wanted) {
+        const i = index.get(name)!;
+        compute(i);
+        const v = env.values[i];
+        out[name] = isFailure(v) ? resultadoDeFallo(v) : { estado: 'valor', valor: exportar(types.get(name)!, v, vocabulary) };
+      }
+      return out;
+    },
+  };
+}
