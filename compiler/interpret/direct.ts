@@ -62,6 +62,22 @@ function compileExpr(e: IR.Expr, index: ReadonlyMap<string, number>): Code {
       if (e.fn === 'hoy') return (env) => (env.fecha === undefined ? new Indeterminacion('no se ha dado la fecha de evaluación del caso («hoy»)') : env.fecha);
       const impl = BUILTIN_IMPLS[e.fn] as (...xs: unknown[]) => unknown;
       const argCodes = e.args.map(c);
+      if (argCodes.length === 1) {
+        const [a] = argCodes as [Code];
+        return (env, args) => {
+          const v = a(env, args);
+          return isFailure(v) ? v : impl(env, v);
+        };
+      }
+      if (argCodes.length === 2) {
+        const [a, b] = argCodes as [Code, Code];
+        return (env, args) => {
+          const v = a(env, args);
+          if (isFailure(v)) return v;
+          const w = b(env, args);
+          return isFailure(w) ? w : impl(env, v, w);
+        };
+      }
       return (env, args) => {
         const values: unknown[] = [];
         for (const a of argCodes) {
@@ -155,6 +171,23 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, index: ReadonlyMap<string, nu
     };
   }
   const op = operation(e.op);
+  // The commonest shape in conditions, «entrada = valor» / «entrada en {…}», without the generic calls.
+  if (e.left.k === 'input' && e.right.k === 'lit') {
+    const name = e.left.name;
+    const value = e.right.value;
+    if ((e.op === 'eq' || e.op === 'ne') && typeof value !== 'object') {
+      const eq = e.op === 'eq';
+      return (env) => (env.entradas[name] === value) === eq;
+    }
+    return (env) => op(env.entradas[name], value, env);
+  }
+  if (e.right.k === 'lit') {
+    const value = e.right.value;
+    return (env, args) => {
+      const l = left(env, args);
+      return isFailure(l) ? l : op(l, value, env);
+    };
+  }
   return (env, args) => {
     const l = left(env, args);
     if (isFailure(l)) return l;
@@ -244,30 +277,49 @@ function compileDefinition(d: IR.DefinitionIR, index: ReadonlyMap<string, number
   }));
   const otherwise = d.otherwise && valueOf(d.otherwise.value, citeOf(d.otherwise.citation), index);
   const name = d.name;
+  const n = cases.length;
+  // No closures are created per evaluation: under tsx every closure creation also names it.
+  // Scratch arrays are reused: a rule never runs inside itself (its dependencies are computed
+  // before it runs), so one evaluation at a time uses them.
+  const states = new Array<number>(n).fill(0);
+  const failures = new Array<unknown>(n);
   return (env) => {
-    const states: number[] = [];
-    const failures: unknown[] = [];
-    for (let i = 0; i < cases.length; i++) {
+    for (let i = 0; i < n; i++) {
       try {
         const v = cases[i]!.condition(env, NO_ARGS);
         if (isFailure(v)) {
-          states.push(2);
+          states[i] = 2;
           failures[i] = v;
-        } else states.push(v ? 1 : 0);
+        } else states[i] = v ? 1 : 0;
       } catch (failure) {
-        states.push(2);
+        states[i] = 2;
         failures[i] = failure;
       }
     }
-    const displaced = (i: number) => cases[i]!.dominatedBy.some((j) => states[j] === 1);
-    for (let i = 0; i < cases.length; i++) {
-      if (states[i] === 2 && !displaced(i)) return falloDeCondicion(cases[i]!.id, cases[i]!.cita, failures[i]);
+    let live = 0;
+    let chosen = -1;
+    for (let i = 0; i < n; i++) {
+      const displaced = isDisplaced(cases[i]!.dominatedBy, states);
+      if (states[i] === 2 && !displaced) return falloDeCondicion(cases[i]!.id, cases[i]!.cita, failures[i]);
+      if (states[i] === 1 && !displaced) {
+        live++;
+        if (chosen < 0) chosen = i;
+      }
     }
-    const live = cases.flatMap((k, i) => (states[i] === 1 && !displaced(i) ? [i] : []));
-    if (live.length > 1) return conflictoDeCasos(live.map((i) => ({ caso: cases[i]!.id, cita: cases[i]!.cita })));
-    if (live.length === 1) return cases[live[0]!]!.value(env);
+    if (live > 1) {
+      const casos: { caso: string; cita?: CitaTraza }[] = [];
+      for (let i = 0; i < n; i++) if (states[i] === 1 && !isDisplaced(cases[i]!.dominatedBy, states)) casos.push({ caso: cases[i]!.id, cita: cases[i]!.cita });
+      return conflictoDeCasos(casos);
+    }
+    failures.fill(undefined);
+    if (live === 1) return cases[chosen]!.value(env);
     return otherwise ? otherwise(env) : ningunCaso(name);
   };
+}
+
+function isDisplaced(dominatedBy: readonly number[], states: readonly number[]): boolean {
+  for (const j of dominatedBy) if (states[j] === 1) return true;
+  return false;
 }
 
 function compileNorm(n: IR.NormIR, program: IR.Program, index: ReadonlyMap<string, number>): Rule {
@@ -331,38 +383,61 @@ export function compileFastPath(program: IR.Program, calendarRegion: string, fes
   const types = new Map<string, Tipo>(names.map((n) => [n, program.definitions[n]?.type ?? { k: 'enum', nombre: 'Cumplimiento' }]));
   const outputs = new Set(program.outputs.filter((o) => o.kind !== 'procedure' && index.has(o.name)).map((o) => o.name));
 
+  const compiled: Compiled = { reads: names.map((n) => reads.get(n)!.map((r) => index.get(r)!)), rules };
   return {
     outputs,
     evaluate(entradas, fecha, wanted) {
-      let calendar: Calendario | undefined;
-      const env: Env = {
-        entradas,
-        fecha,
-        get calendario() {
-          const festivos = festivosLocales ? ((entradas[festivosLocales] as Fecha[] | undefined) ?? []) : [];
-          return (calendar ??= crearCalendario(calendarRegion, festivos));
-        },
-        values: new Array<unknown>(names.length),
-      };
-      const done = new Set<number>();
-      const compute = (i: number): void => {
-        if (done.has(i)) return;
-        done.add(i);
-        for (const r of reads.get(names[i]!)!) compute(index.get(r)!);
-        try {
-          env.values[i] = rules[i]!(env);
-        } catch (failure) {
-          env.values[i] = comoFallo(failure);
-        }
-      };
+      const env = new EnvImpl(entradas, fecha, names.length, calendarRegion, festivosLocales);
       const out: Record<string, Resultado> = {};
       for (const name of wanted) {
         const i = index.get(name)!;
-        compute(i);
+        computeRule(compiled, env, i);
         const v = env.values[i];
         out[name] = isFailure(v) ? resultadoDeFallo(v) : { estado: 'valor', valor: exportar(types.get(name)!, v, vocabulary) };
       }
       return out;
     },
   };
+}
+
+interface Compiled {
+  /** For each rule, the indices of the rules it reads. */
+  readonly reads: readonly (readonly number[])[];
+  readonly rules: readonly Rule[];
+}
+
+/** Marks a rule not yet computed in this evaluation. */
+const PENDIENTE = Symbol('pendiente');
+
+class EnvImpl implements Env {
+  readonly values: unknown[];
+  private calendar: Calendario | undefined;
+  constructor(
+    readonly entradas: Readonly<Record<string, unknown>>,
+    readonly fecha: Fecha | undefined,
+    size: number,
+    private readonly region: string,
+    private readonly festivosLocales: string | undefined,
+  ) {
+    this.values = new Array<unknown>(size).fill(PENDIENTE);
+  }
+  get calendario(): Calendario {
+    if (!this.calendar) {
+      const festivos = this.festivosLocales ? ((this.entradas[this.festivosLocales] as Fecha[] | undefined) ?? []) : [];
+      this.calendar = crearCalendario(this.region, festivos);
+    }
+    return this.calendar;
+  }
+}
+
+/** Computes rule `i` after the rules it reads (each once per evaluation). */
+function computeRule(c: Compiled, env: EnvImpl, i: number): void {
+  if (env.values[i] !== PENDIENTE) return;
+  env.values[i] = undefined;
+  for (const r of c.reads[i]!) computeRule(c, env, r);
+  try {
+    env.values[i] = c.rules[i]!(env);
+  } catch (failure) {
+    env.values[i] = comoFallo(failure);
+  }
 }
