@@ -107,6 +107,12 @@ export function programSpec(program: IR.Program): ProgramaSpec {
   };
 }
 
+/** A plain loop: this runs on every evaluation, and a callback would be a closure per call. */
+function coveredBy(available: ReadonlySet<string>, wanted: readonly string[]): boolean {
+  for (const w of wanted) if (!available.has(w)) return false;
+  return true;
+}
+
 export interface Interpreter {
   readonly spec: ProgramaSpec;
   readonly schema: z.ZodType;
@@ -120,12 +126,13 @@ export function interpreter(program: IR.Program): Interpreter {
   const spec = programSpec(program);
   const schema = esquemaDeEntradas(program.inputs.map((i) => ({ nombre: i.name, tipo: i.type })), spec.vocabulario);
   let fast: FastPath | undefined;
+  const allOutputs = spec.salidas.map((s) => s.nombre);
   const evaluateValidated = (validated: Readonly<Record<string, unknown>>, options: OpcionesEvaluacion = {}): Evaluacion => {
     if (options.traza === false) {
       // Without a trace, the closures of the fast path give the same results, much faster.
       fast ??= compileFastPath(program, spec.calendario, spec.festivosLocales);
-      const wanted = options.salidas ?? spec.salidas.map((s) => s.nombre);
-      if (wanted.every((w) => fast!.outputs.has(w))) {
+      const wanted = options.salidas ?? allOutputs;
+      if (coveredBy(fast.outputs, wanted)) {
         const avisos = avisosDeVigencia(spec, options.fecha);
         const resultados = fast.evaluate(validated, options.fecha, wanted);
         return avisos.length ? { resultados, traza: [], avisos } : { resultados, traza: [] };
