@@ -106,7 +106,11 @@ function cmdCheck(args: Args): number {
     for (const d of diagnostics) if (!all.some((x) => x === d || (x.code === d.code && x.span.file === d.span.file && x.span.start.offset === d.span.start.offset))) all.push(d);
   }
   printDiagnostics(all, sources, args.flags.has('json'));
-  if (!args.flags.has('json')) process.stderr.write(`${files.length} fichero(s) comprobado(s).\n`);
+  if (!args.flags.has('json')) {
+    const errors = all.filter((d) => d.severity === 'error').length;
+    const verdict = errors ? `${errors} error(es)` : 'sin errores: sintaxis, tipos y citas correctos';
+    process.stderr.write(`${files.length} fichero(s) comprobado(s): ${verdict}.\n`);
+  }
   return hasErrors(all) ? 1 : 0;
 }
 

@@ -64,7 +64,10 @@ export function explicar(e: Evaluacion, c?: ContextoExplicacion): string {
       out.push(`  ${nombre}:`);
       for (const s of r.valor as { paso: string; responsable: unknown; documento?: string; plazo: Resultado | null; realizado: string | null; estado: unknown }[]) {
         const estado = typeof s.estado === 'string' ? s.estado : valor(s.estado as Resultado);
-        out.push(`    - ${s.paso} (${String(s.responsable ?? 'sin responsable')}${s.documento ? `; ${s.documento}` : ''}): ${s.plazo ? `plazo ${valor(s.plazo)}` : 'sin plazo'}; realizado ${s.realizado ?? 'no'}; ${estado}`);
+        const quien = s.responsable === null || s.responsable === undefined ? 'sin responsable en el texto' : mostrarExportado({ k: 'enum', nombre: 'Rol' }, s.responsable, c?.vocabulario);
+        const plazo = s.plazo ? `plazo ${valor(s.plazo, { k: 'fecha' })}` : 'sin plazo';
+        const hecho = s.realizado ? `realizado ${mostrarExportado({ k: 'fecha' }, s.realizado)}` : 'no realizado';
+        out.push(`    - ${s.paso} (${quien}${s.documento ? `; ${s.documento}` : ''}): ${plazo}; ${hecho}; ${estado.replace(/_/g, ' ')}`);
       }
       continue;
     }
