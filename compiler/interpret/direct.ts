@@ -406,9 +406,6 @@ interface Compiled {
   readonly rules: readonly Rule[];
 }
 
-/** Marks a rule not yet computed in this evaluation. */
-const PENDIENTE = Symbol('pendiente');
-
 class EnvImpl implements Env {
   readonly values: unknown[];
   private calendar: Calendario | undefined;
@@ -419,7 +416,9 @@ class EnvImpl implements Env {
     private readonly region: string,
     private readonly festivosLocales: string | undefined,
   ) {
-    this.values = new Array<unknown>(size).fill(PENDIENTE);
+    // A rule's value is never undefined (definitions are not optional; norms give a word), so an
+    // empty slot means «not computed yet»; a holey array needs no filling.
+    this.values = new Array<unknown>(size);
   }
   get calendario(): Calendario {
     if (!this.calendar) {
@@ -432,8 +431,8 @@ class EnvImpl implements Env {
 
 /** Computes rule `i` after the rules it reads (each once per evaluation). */
 function computeRule(c: Compiled, env: EnvImpl, i: number): void {
-  if (env.values[i] !== PENDIENTE) return;
-  env.values[i] = undefined;
+  if (env.values[i] !== undefined) return;
+  // The checker rejects circular rules, so this recursion ends.
   for (const r of c.reads[i]!) computeRule(c, env, r);
   try {
     env.values[i] = c.rules[i]!(env);
