@@ -25,6 +25,7 @@ Uso:
   neae build <fichero|carpeta>... [--salida carpeta]
                                              Genera un evaluador TypeScript por fichero de reglas.
   neae fmt <fichero>... [--comprobar]        Da formato a ficheros .neae (--comprobar: solo dice si cambiarían).
+  neae citas <fichero|carpeta>... [--json]   Qué parte del texto oficial citan las reglas; párrafos sin citar.
   neae diff <antes.neae> <después.neae>      Qué resultados cambian entre dos versiones, con casos concretos.
   neae diff --desde <revisión git> [carpeta] Lo mismo para cada fichero de reglas cambiado desde esa revisión.
          [--casos N] [--fecha AAAA-MM-DD] [--json] [--fallar-si-cambia]
@@ -242,6 +243,23 @@ async function cmdFmt(args: Args): Promise<number> {
   return failed ? 1 : 0;
 }
 
+async function cmdCitas(args: Args): Promise<number> {
+  const { textCoverage, renderCoverage } = await import('../compiler/citations/coverage.ts');
+  const files = findFiles(args.positional.length ? args.positional : ['rules'], isRuleFile);
+  const programs = [];
+  for (const file of files) {
+    const c = compile(file, nodeHost);
+    if (hasErrors(c.diagnostics) || !c.program) {
+      printDiagnostics(c.diagnostics.filter((d) => d.severity === 'error'), c.sources, false);
+      return 1;
+    }
+    programs.push(c.program);
+  }
+  const coverage = textCoverage(programs);
+  process.stdout.write(args.flags.has('json') ? JSON.stringify(coverage, null, 2) + '\n' : renderCoverage(coverage));
+  return 0;
+}
+
 async function cmdDiff(args: Args): Promise<number> {
   const { diffPrograms, renderDiff } = await import('../compiler/diff/diff.ts');
   const { goldenCasesAsJson } = await import('../compiler/testing/golden.ts');
@@ -319,6 +337,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'build': return await cmdBuild(args);
       case 'fmt': return await cmdFmt(args);
       case 'diff': return await cmdDiff(args);
+      case 'citas': return await cmdCitas(args);
       default:
         throw new UsageError(`Orden desconocida «${command}». Órdenes: check, test, eval, build, fmt (neae --help).`);
     }

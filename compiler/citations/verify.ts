@@ -42,7 +42,14 @@ export function prepareText(text: string): OfficialText {
 }
 
 export type QuoteCheck =
-  | { found: true; line: number; /** Where else the quote occurs (lines), when it is not unique. */ alsoAt: number[] }
+  | {
+      found: true;
+      line: number;
+      /** Where else the quote occurs (lines), when it is not unique. */
+      alsoAt: number[];
+      /** The stretches of the normalised text the quote covers, [start, end). */
+      ranges: [number, number][];
+    }
   | { found: false; nearest?: { line: number; passage: string; matchedPrefix: string } };
 
 const ELISION = /\s*\[(?:…|\.\.\.)\]\s*/;
@@ -52,16 +59,18 @@ export function findQuote(text: OfficialText, quote: string): QuoteCheck {
   if (pieces.length === 0) return { found: false };
   let from = 0;
   let firstAt = -1;
+  const ranges: [number, number][] = [];
   for (const piece of pieces) {
     const at = text.normalized.indexOf(piece, from);
     if (at < 0) return { found: false, nearest: nearest(text, piece) };
     if (firstAt < 0) firstAt = at;
     from = at + piece.length;
+    ranges.push([at, from]);
   }
   // Other places where the (first piece of the) quote also occurs: the citation is then ambiguous.
   const alsoAt: number[] = [];
   for (let at = text.normalized.indexOf(pieces[0]!, firstAt + 1); at >= 0; at = text.normalized.indexOf(pieces[0]!, at + 1)) alsoAt.push(text.lineOf[at]!);
-  return { found: true, line: text.lineOf[firstAt]!, alsoAt };
+  return { found: true, line: text.lineOf[firstAt]!, alsoAt, ranges };
 }
 
 /**
