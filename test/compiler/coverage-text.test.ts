@@ -9,7 +9,7 @@ describe('cobertura del texto oficial', () => {
     const text = 'Primero. El plazo será de un mes.\nSegundo. Nadie lo cita.\nTercero. Preferentemente en grupo.\n';
     const files = {
       'r/a.neae': 'resolución a { título: "A" texto: "t.txt" calendario: "ES" }\ndefinición x: entero "x" = 1 cita "1" «El plazo será de un mes»\n',
-      'r/b.neae': 'resolución b { título: "B" texto: "t.txt" calendario: "ES" }\ndefinición y: entero "y" = 2 cita "3" «Tercero. Preferentemente en grupo.»\n',
+      'r/b.neae': 'resolución b { título: "B" texto: "t.txt" calendario: "ES" }\ndefinición z: entero "z" = 2 cita "3" «Tercero. Preferentemente en grupo.»\n',
       'r/t.txt': text,
     };
     const programs = ['r/a.neae', 'r/b.neae'].map((f) => compile(f, memoryHost(files)).program!);
