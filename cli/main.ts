@@ -26,6 +26,8 @@ Uso:
                                              Genera un evaluador TypeScript por fichero de reglas.
   neae fmt <fichero>... [--comprobar]        Da formato a ficheros .neae (--comprobar: solo dice si cambiarían).
   neae citas <fichero|carpeta>... [--json]   Qué parte del texto oficial citan las reglas; párrafos sin citar.
+  neae nuevo <carpeta/fichero.neae> --texto <texto oficial.txt> [--calendario ES-XX]
+                                             Empieza un fichero de reglas: cabecera, texto oficial y pruebas.
   neae diff <antes.neae> <después.neae>      Qué resultados cambian entre dos versiones, con casos concretos.
   neae diff --desde <revisión git> [carpeta] Lo mismo para cada fichero de reglas cambiado desde esa revisión.
          [--casos N] [--fecha AAAA-MM-DD] [--json] [--fallar-si-cambia]
@@ -46,7 +48,7 @@ interface Args {
 }
 
 const ALIASES: Record<string, string> = { case: 'caso', date: 'fecha', explain: 'explicar', out: 'salida', check: 'comprobar', h: 'help' };
-const VALUE_FLAGS = new Set(['caso', 'fecha', 'salida', 'desde', 'casos', 'salidas']);
+const VALUE_FLAGS = new Set(['caso', 'fecha', 'salida', 'desde', 'casos', 'salidas', 'texto', 'calendario']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -243,6 +245,74 @@ async function cmdFmt(args: Args): Promise<number> {
   return failed ? 1 : 0;
 }
 
+/** Scaffolds a rule file for a newly published resolución, so that `neae check` passes at once. */
+function cmdNuevo(args: Args): number {
+  const [target] = args.positional;
+  const source = args.flags.get('texto');
+  if (!target || !target.endsWith('.neae') || typeof source !== 'string') {
+    throw new UsageError('Uso: neae nuevo carpeta/fichero.neae --texto texto-oficial.txt [--calendario ES-XX]');
+  }
+  if (nodeHost.read(target) !== undefined) throw new UsageError(`«${target}» ya existe: no se sobrescribe.`);
+  const official = nodeHost.read(source);
+  if (official === undefined) throw new UsageError(`No se puede leer el texto oficial «${source}».`);
+  const calendar = typeof args.flags.get('calendario') === 'string' ? (args.flags.get('calendario') as string) : 'ES';
+  const folder = dirname(target);
+  mkdirSync(folder, { recursive: true });
+  const textFile = join(folder, 'texto-oficial.txt');
+  if (nodeHost.read(textFile) === undefined) writeFileSync(textFile, official);
+  const title = official.split(/\r?\n/).map((l) => l.trim()).find((l) => /^(Resoluci|Orden|Decreto)/i.test(l) || l.length > 60) ?? 'Título de la resolución';
+  const firstSentence = official.replace(/\s+/g, ' ').trim().split(' ').slice(0, 12).join(' ');
+  const id = basenameOf(target).replace(/\.neae$/, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '_');
+  const rel = relative('.', join('rules', 'comun', 'vocabulario.neae'));
+  const common = relative(folder, rel).split('\\').join('/');
+  writeFileSync(
+    target,
+    `# ${title}
+# Cada regla cita el lugar de la norma y un texto literal de texto-oficial.txt («…»), que neae comprueba.
+
+resolución ${id} {
+  título: ${JSON.stringify(title)}
+  región: "Región"                  # por rellenar
+  órgano: "Órgano que la dicta"     # por rellenar
+  firma: 2025-01-01                 # por rellenar: fecha de firma
+  publicación: 2025-01-01           # por rellenar: fecha de publicación en el boletín
+  vigente_desde: 2025-01-01         # por rellenar: lo que diga la resolución sobre su entrada en vigor
+  versión: "0.1.0"
+  texto: "texto-oficial.txt"
+  calendario: ${JSON.stringify(calendar)}
+}
+
+importar ${JSON.stringify(common)}
+
+entrada etapa: Etapa "Etapa en la que está escolarizado el alumno o alumna"
+
+# Un primer ejemplo, para sustituir: una definición por casos con su cita literal.
+definición ejemplo: booleano "Ejemplo: sustitúyelo por la primera regla de la resolución"
+  caso R1 si etapa = EP entonces verdadero
+    cita "Preámbulo" «${firstSentence.replace(/»/g, '')}»
+  en otro caso falso
+    cita "Preámbulo" «${firstSentence.replace(/»/g, '')}»
+`,
+  );
+  writeFileSync(
+    target.replace(/\.neae$/, '.pruebas.neae'),
+    `pruebas "${basenameOf(target)}"
+
+prueba "EJEMPLO-1" "Un caso de ejemplo: sustitúyelo por los escenarios de la resolución"
+  dado
+    etapa = EP
+  espera
+    ejemplo = verdadero
+`,
+  );
+  process.stderr.write(`Creados ${target}, ${target.replace(/\.neae$/, '.pruebas.neae')} y ${textFile}.\nSiguiente paso: neae check ${target} && neae test ${folder}\n`);
+  return 0;
+}
+
+function basenameOf(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
 async function cmdCitas(args: Args): Promise<number> {
   const { textCoverage, renderCoverage } = await import('../compiler/citations/coverage.ts');
   const files = findFiles(args.positional.length ? args.positional : ['rules'], isRuleFile);
@@ -338,6 +408,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'fmt': return await cmdFmt(args);
       case 'diff': return await cmdDiff(args);
       case 'citas': return await cmdCitas(args);
+      case 'nuevo': return cmdNuevo(args);
       default:
         throw new UsageError(`Orden desconocida «${command}». Órdenes: check, test, eval, build, fmt (neae --help).`);
     }

@@ -83,6 +83,17 @@ describe('neae (CLI)', () => {
     expect(r.out).toMatch(/^0 passed, 1 failed$/m);
   });
 
+  it('nuevo: empieza un fichero de reglas que ya comprueba y pasa sus pruebas', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neae-nuevo-'));
+    writeFileSync(join(dir, 'boletin.txt'), 'Resolución de 1 de enero de 2025 de prueba.\nPrimero. Texto del articulado.\n');
+    const target = join(dir, 'reglas', 'nueva.neae');
+    const r = neae('nuevo', target, '--texto', join(dir, 'boletin.txt'), '--calendario', 'ES-RI');
+    expect(r.code).toBe(0);
+    expect(neae('check', target).code).toBe(0);
+    expect(neae('test', join(dir, 'reglas')).out).toMatch(/^1 passed, 0 failed$/m);
+    expect(neae('nuevo', target, '--texto', join(dir, 'boletin.txt')).code).toBe(2); // no sobrescribe
+  });
+
   it('build: un módulo TypeScript por fichero de reglas', () => {
     const dir = mkdtempSync(join(tmpdir(), 'neae-build-'));
     const r = neae('build', 'rules/canarias/cuarta.neae', '--salida', dir);
