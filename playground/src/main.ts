@@ -598,4 +598,14 @@ async function start(): Promise<void> {
 }
 
 registerProviders(editor, () => state.info, (path, line, column) => reveal(path, line, column));
+
+// Format document (Mayús+Alt+F or the context menu): the same formatter as `neae fmt`, in the worker.
+// A file with syntax errors is left as it is; the diagnostics already say why.
+monaco.languages.registerDocumentFormattingEditProvider(LANGUAGE_ID, {
+  async provideDocumentFormattingEdits(model) {
+    const r = await ask<Extract<Response, { kind: 'format' }>>({ kind: 'format', path: pathOf(model.uri), text: model.getValue() });
+    if (r.text === undefined || r.text === model.getValue()) return [];
+    return [{ range: model.getFullModelRange(), text: r.text }];
+  },
+});
 void start();

@@ -48,9 +48,11 @@ export interface TestInfo {
 export type Request =
   | { readonly kind: 'check'; readonly id: number; readonly path: string; readonly text: string; readonly overlays: Record<string, string> }
   | { readonly kind: 'tests'; readonly id: number; readonly rulesPath: string; readonly overlays: Record<string, string> }
-  | { readonly kind: 'evaluate'; readonly id: number; readonly rulesPath: string; readonly overlays: Record<string, string>; readonly caso: unknown; readonly fecha?: string };
+  | { readonly kind: 'evaluate'; readonly id: number; readonly rulesPath: string; readonly overlays: Record<string, string>; readonly caso: unknown; readonly fecha?: string }
+  | { readonly kind: 'format'; readonly id: number; readonly path: string; readonly text: string };
 
 export type Response =
+  | { readonly kind: 'format'; readonly id: number; readonly text?: string; readonly diagnostics?: readonly Diagnostic[] }
   | { readonly kind: 'check'; readonly id: number; readonly path: string; readonly diagnostics: readonly Diagnostic[]; readonly info?: ProgramInfo; readonly ms: number }
   | { readonly kind: 'tests'; readonly id: number; readonly rulesPath: string; readonly tests: readonly TestInfo[]; readonly problem?: string }
   | {

@@ -304,6 +304,28 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
     await p.context().close();
   });
 
+  it('da formato al documento con el mismo formateador que «neae fmt»', async () => {
+    const p = await newPage();
+    await p.goto(url);
+    await p.waitForSelector('#editor .view-lines');
+    await openFile(p, 'playground/ejemplos/ejemplo.neae');
+    const value = () => p.evaluate(() => (window as unknown as { __editor: { getModel(): { getValue(): string } } }).__editor.getModel().getValue());
+    const original = await value();
+    // Mess up the layout: keywords without accents and everything on one line.
+    await p.evaluate(() => {
+      const editor = (window as unknown as { __editor: { getModel(): { setValue(v: string): void; getValue(): string } } }).__editor;
+      const model = editor.getModel();
+      model.setValue(model.getValue().replace(/definición/g, 'definicion').replace(/\n  (caso|cita|en otro caso)/g, ' $1'));
+    });
+    expect(await value()).not.toBe(original);
+    await focusEditor(p);
+    // The editor's «Dar formato al documento» action (its key is Ctrl+Mayús+I on Linux, Mayús+Alt+F elsewhere).
+    await p.evaluate(() => (window as unknown as { __editor: { getAction(id: string): { run(): Promise<void> } } }).__editor.getAction('editor.action.formatDocument').run());
+    await expect.poll(value, { timeout: 20_000 }).toMatch(/^definición /m);
+    expect((await value()).split('\n').some((l) => /^ {2}caso /.test(l))).toBe(true);
+    await p.context().close();
+  });
+
   it('completa, informa al pasar el ratón y va a la definición', async () => {
     const p = await newPage();
     await p.goto(url);
