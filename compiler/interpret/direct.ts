@@ -159,6 +159,10 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, index: ReadonlyMap<string, nu
   const right = compileExpr(e.right, index);
   if (e.op === 'and' || e.op === 'or') {
     const absorbing = e.op === 'or';
+    // «a y b y c» parses as ((a y b) y c): one closure over the flattened chain calls fewer
+    // closures, with the same three-valued result as the nested form (see chainOf).
+    const operands = chainOf(e, e.op).map((x) => compileExpr(x, index));
+    if (operands.length > 2) return chain(operands, absorbing);
     return (env, args) => {
       const l = left(env, args);
       if (isFailure(l)) {
@@ -194,6 +198,36 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, index: ReadonlyMap<string, nu
     const r = right(env, args);
     if (isFailure(r)) return r;
     return op(l, r, env);
+  };
+}
+
+/** The operands of a left-nested chain of the same operator: ((a y b) y c) → [a, b, c]. */
+function chainOf(e: IR.Expr, op: 'and' | 'or'): IR.Expr[] {
+  return e.k === 'bin' && e.op === op ? [...chainOf(e.left, op), e.right] : [e];
+}
+
+/**
+ * A chain «a y b y c …» evaluated left to right with the nested form's results: an absorbing
+ * operand decides at once; the first indeterminate operand is remembered and reported unless a
+ * later operand is absorbing; a conflict is reported at once unless an indeterminate operand came
+ * before it (the nested form then keeps the earlier indeterminacy).
+ */
+function chain(operands: readonly Code[], absorbing: boolean): Code {
+  return (env, args) => {
+    let unknown: FalloRegla | undefined;
+    let last: unknown;
+    for (const operand of operands) {
+      const v = operand(env, args);
+      if (isFailure(v)) {
+        if (unknown) continue;
+        if (!(v instanceof Indeterminacion)) return v;
+        unknown = v;
+        continue;
+      }
+      if (v === absorbing) return absorbing;
+      last = v;
+    }
+    return unknown ?? last;
   };
 }
 
