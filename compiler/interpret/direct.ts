@@ -29,6 +29,7 @@ interface Env {
 
 type Code = (env: Env, args: readonly unknown[]) => unknown;
 
+// Most values are primitives: «typeof» rules them out before the prototype walk of instanceof.
 const isFailure = (v: unknown): v is FalloRegla => v instanceof FalloRegla;
 
 function compileExpr(e: IR.Expr, index: ReadonlyMap<string, number>): Code {
@@ -183,7 +184,25 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, index: ReadonlyMap<string, nu
       const eq = e.op === 'eq';
       return (env) => (env.entradas[name] === value) === eq;
     }
+    if ((e.op === 'in' || e.op === 'not_in') && Array.isArray(value) && value.every((x) => typeof x !== 'object')) {
+      const members = new Set(value);
+      const inside = e.op === 'in';
+      return (env) => members.has(env.entradas[name]) === inside;
+    }
     return (env) => op(env.entradas[name], value, env);
+  }
+  // «regla = valor», «regla >= valor»…: one closure reads the rule's value and compares.
+  if ((e.left.k === 'def' || e.left.k === 'norm') && e.right.k === 'lit' && typeof e.right.value !== 'object') {
+    const i = index.get(e.left.name)!;
+    const name = e.left.name;
+    const value = e.right.value as number | string | boolean;
+    const test = comparison(e.op, value);
+    if (test) {
+      return (env) => {
+        const v = env.values[i];
+        return isFailure(v) ? leerFallo(name, v) : test(v);
+      };
+    }
   }
   if (e.right.k === 'lit') {
     const value = e.right.value;
@@ -229,6 +248,19 @@ function chain(operands: readonly Code[], absorbing: boolean): Code {
     }
     return unknown ?? last;
   };
+}
+
+/** A comparison with a constant plain value, or undefined when the operator is not one. */
+function comparison(op: IR.Op, value: number | string | boolean): ((v: unknown) => boolean) | undefined {
+  switch (op) {
+    case 'eq': return (v) => v === value;
+    case 'ne': return (v) => v !== value;
+    case 'lt': return (v) => (v as number) < (value as number);
+    case 'le': return (v) => (v as number) <= (value as number);
+    case 'gt': return (v) => (v as number) > (value as number);
+    case 'ge': return (v) => (v as number) >= (value as number);
+    default: return undefined;
+  }
 }
 
 function operation(op: IR.Op): (a: unknown, b: unknown, env: Env) => unknown {
@@ -317,17 +349,23 @@ function compileDefinition(d: IR.DefinitionIR, index: ReadonlyMap<string, number
   // before it runs), so one evaluation at a time uses them.
   const states = new Array<number>(n).fill(0);
   const failures = new Array<unknown>(n);
+  const conditions = cases.map((k) => k.condition);
   return (env) => {
-    for (let i = 0; i < n; i++) {
+    // One try around the loop (re-entered after an exception), not one per condition.
+    let i = 0;
+    while (i < n) {
       try {
-        const v = cases[i]!.condition(env, NO_ARGS);
-        if (isFailure(v)) {
-          states[i] = 2;
-          failures[i] = v;
-        } else states[i] = v ? 1 : 0;
+        for (; i < n; i++) {
+          const v = conditions[i]!(env, NO_ARGS);
+          if (isFailure(v)) {
+            states[i] = 2;
+            failures[i] = v;
+          } else states[i] = v ? 1 : 0;
+        }
       } catch (failure) {
         states[i] = 2;
         failures[i] = failure;
+        i++;
       }
     }
     let live = 0;
