@@ -513,11 +513,13 @@ export function evaluarPrograma(programa: ProgramaSpec, entradas: Readonly<Recor
   return avisos.length ? { resultados, traza: ctx.traza ?? [], avisos } : { resultados, traza: ctx.traza ?? [] };
 }
 
-export function avisosDeVigencia(programa: Pick<ProgramaSpec, 'vigencia'>, fecha: Fecha | undefined): string[] {
+const SIN_AVISOS: readonly string[] = Object.freeze([]);
+
+export function avisosDeVigencia(programa: Pick<ProgramaSpec, 'vigencia'>, fecha: Fecha | undefined): readonly string[] {
   const v = programa.vigencia;
-  if (fecha === undefined || !v) return [];
+  if (fecha === undefined || !v) return SIN_AVISOS;
   const dia = fechaATexto(fecha);
   if (v.desde && dia < v.desde) return [`La fecha de evaluación (${dia}) es anterior a la vigencia de la resolución (desde ${v.desde}).`];
   if (v.hasta && dia > v.hasta) return [`La fecha de evaluación (${dia}) es posterior a la vigencia de la resolución (hasta ${v.hasta}).`];
-  return [];
+  return SIN_AVISOS;
 }

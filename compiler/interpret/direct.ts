@@ -17,6 +17,7 @@ import { comoFallo, FalloRegla, Indeterminacion, resultadoDeFallo, type CitaTraz
 import { conjunto, exportar, iguales, pertenece } from '../../runtime/values.ts';
 import type { Tipo, Vocabulario } from '../../runtime/types.ts';
 import { citeOf } from './interpret.ts';
+import { mayBeUnknown } from '../codegen/expressions.ts';
 
 /** What an expression sees while it runs. */
 interface Env {
@@ -164,6 +165,7 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, index: ReadonlyMap<string, nu
     // closures, with the same three-valued result as the nested form (see chainOf).
     const operands = chainOf(e, e.op).map((x) => compileExpr(x, index));
     if (operands.length > 2) return chain(operands, absorbing);
+    if (!mayBeUnknown(e.left)) return (env, args) => (left(env, args) === absorbing ? absorbing : right(env, args));
     return (env, args) => {
       const l = left(env, args);
       if (isFailure(l)) {
@@ -459,6 +461,7 @@ export function compileFastPath(program: IR.Program, calendarRegion: string, fes
   return {
     outputs,
     evaluate(entradas, fecha, wanted) {
+      // A fresh environment per evaluation: reusing one turned out slower (old-to-young stores).
       const env = new EnvImpl(entradas, fecha, names.length, calendarRegion, festivosLocales);
       const out: Record<string, Resultado> = {};
       for (const name of wanted) {
