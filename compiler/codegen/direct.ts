@@ -14,10 +14,9 @@
  * would not have read only yields a value (or a failure value) that nobody looks at.
  */
 import type * as IR from '../ir/ir.ts';
-import type { Tipo } from '../../runtime/types.ts';
 import { citeOf } from '../interpret/interpret.ts';
 import { visitAll } from '../ir/walk.ts';
-import { mayBeUnknown, registries, type Refs } from './expressions.ts';
+import { emitOperation, mayBeUnknown, registries, type Refs } from './expressions.ts';
 
 const q = JSON.stringify;
 
@@ -50,10 +49,6 @@ function block(g: Gen, head: string, body: () => void, tail = '}'): void {
 }
 
 const fail = (k: Catcher, value: string) => `{ ${k.failure} = ${value}; break ${k.label}; }`;
-
-function primitive(t: Tipo): boolean {
-  return t.k !== 'conjunto' && t.k !== 'lista' && t.k !== 'registro' && t.k !== 'duración' && t.k !== 'opcional' && t.k !== 'error';
-}
 
 function literal(g: Gen, value: unknown): string {
   if (value === undefined) return 'undefined';
@@ -149,7 +144,6 @@ function ev(e: IR.Expr, g: Gen, k: Catcher, args: string): string {
 }
 
 function binary(e: Extract<IR.Expr, { k: 'bin' }>, g: Gen, k: Catcher, args: string): string {
-  const num = (s: string) => `(${s} as number)`;
   if (e.op === 'and' || e.op === 'or') return threeValued(e, g, k, args);
   // Both operands are evaluated in order, each into a temporary, as the engine does.
   const hold = (x: IR.Expr) => {
@@ -177,29 +171,7 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, g: Gen, k: Catcher, args: str
     const test = `(${list}.length === ${setOnRight.length}${setOnRight.map((m, i) => ` && ${list}[${i}] === ${JSON.stringify(m)}`).join('')})`;
     return e.op === 'eq' ? test : `!${test}`;
   }
-  switch (e.op) {
-    case 'eq': return primitive(e.left.type) && primitive(e.right.type) ? `(${l} === ${r})` : `iguales(${l}, ${r})`;
-    case 'ne': return primitive(e.left.type) && primitive(e.right.type) ? `(${l} !== ${r})` : `!iguales(${l}, ${r})`;
-    case 'lt': return `(${num(l)} < ${num(r)})`;
-    case 'le': return `(${num(l)} <= ${num(r)})`;
-    case 'gt': return `(${num(l)} > ${num(r)})`;
-    case 'ge': return `(${num(l)} >= ${num(r)})`;
-    case 'in': return `pertenece(${l}, ${r} as unknown[])`;
-    case 'not_in': return `!pertenece(${l}, ${r} as unknown[])`;
-    case 'add_int': return `(${num(l)} + ${num(r)})`;
-    case 'sub_int': return `(${num(l)} - ${num(r)})`;
-    case 'mul_int': return `(${num(l)} * ${num(r)})`;
-    case 'add_dec': return `decAdd(${num(l)}, ${num(r)})`;
-    case 'sub_dec': return `decSub(${num(l)}, ${num(r)})`;
-    case 'mul_dec': return `decMul(${num(l)}, ${num(r)})`;
-    case 'div_dec': return `decDiv(${num(l)}, ${num(r)})`;
-    case 'date_plus': return `fechaMasDuracion(${num(l)}, ${r} as Duracion, ctx.calendario)`;
-    case 'date_minus': return `fechaMenosDuracion(${num(l)}, ${r} as Duracion, ctx.calendario)`;
-    case 'date_diff': return `(${num(l)} - ${num(r)})`;
-    case 'course_plus': return `cursoMasDuracion(${num(l)}, ${r} as Duracion, 1)`;
-    case 'course_minus': return `cursoMasDuracion(${num(l)}, ${r} as Duracion, -1)`;
-    case 'dur_times': return `duracionPor(${l} as Duracion, ${num(r)})`;
-  }
+  return emitOperation(e, l, r);
 }
 
 /**

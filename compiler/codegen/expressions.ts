@@ -17,7 +17,6 @@ function primitive(t: Tipo): boolean {
   return t.k !== 'conjunto' && t.k !== 'lista' && t.k !== 'registro' && t.k !== 'duración' && t.k !== 'opcional' && t.k !== 'error';
 }
 
-const num = (s: string) => `(${s} as number)`;
 
 /** How references to other rules are spelt: through the engine's context, or as direct calls. */
 export interface Refs {
@@ -125,6 +124,14 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, emit: (x: IR.Expr) => string,
       );
       return `${name}(ctx, args)`;
     }
+    default: return emitOperation(e, l, r);
+  }
+}
+
+/** The JavaScript of an arithmetic, comparison or membership operation on evaluated operands. */
+export function emitOperation(e: Extract<IR.Expr, { k: 'bin' }>, l: string, r: string): string {
+  const num = (x: string) => `(${x} as number)`;
+  switch (e.op) {
     case 'eq': return primitive(e.left.type) && primitive(e.right.type) ? `(${l} === ${r})` : `iguales(${l}, ${r})`;
     case 'ne': return primitive(e.left.type) && primitive(e.right.type) ? `(${l} !== ${r})` : `!iguales(${l}, ${r})`;
     case 'lt': return `(${num(l)} < ${num(r)})`;
@@ -146,5 +153,8 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, emit: (x: IR.Expr) => string,
     case 'course_plus': return `cursoMasDuracion(${num(l)}, ${r} as Duracion, 1)`;
     case 'course_minus': return `cursoMasDuracion(${num(l)}, ${r} as Duracion, -1)`;
     case 'dur_times': return `duracionPor(${l} as Duracion, ${num(r)})`;
+    case 'and':
+    case 'or':
+      throw new Error('«y»/«o» are emitted by each back end (they short-circuit)');
   }
 }

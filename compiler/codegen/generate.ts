@@ -10,7 +10,6 @@ import { emitExpr as emitExprWith, engineRefs, registries, type Refs } from './e
 import { inputTsType, outputTsType, zodSource } from './types.ts';
 import { citeOf, origin, readsOf, vigenciaOf } from '../interpret/interpret.ts';
 import { directEvaluators } from './direct.ts';
-import { visitAll } from '../ir/walk.ts';
 
 export interface GenerateOptions {
   /** Import path of the runtime folder, relative to the generated file (e.g. "../runtime"). */
