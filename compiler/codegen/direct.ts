@@ -15,7 +15,7 @@
  */
 import type * as IR from '../ir/ir.ts';
 import { citeOf } from '../interpret/interpret.ts';
-import { visitAll } from '../ir/walk.ts';
+import { directRules } from '../ir/direct_rules.ts';
 import { emitOperation, mayBeUnknown, registries, type Refs } from './expressions.ts';
 
 const q = JSON.stringify;
@@ -319,44 +319,9 @@ function normBody(n: IR.NormIR, displacers: readonly string[], g: Gen): void {
   emit(g, `return resultadoModal(${q(n.modality)}, ${valueOrReturn(n.requirement, g, 'NO_ARGS')} as boolean);`);
 }
 
-/** Rules that can be compiled directly (no calls, no procedure steps, only such rules as dependencies), with their dependencies. */
-function eligibleRules(program: IR.Program): Map<string, string[]> {
-  const defs = program.definitions;
-  const norms = program.norms;
-  const deps = new Map<string, string[]>();
-  const blocked = new Set<string>();
-  for (const d of Object.values(defs)) {
-    if (d.params.length) {
-      blocked.add(d.name);
-      continue;
-    }
-    const reads = new Set<string>();
-    const exprs = [d.body?.expr, ...d.cases.flatMap((k) => [k.condition, k.value.k === 'value' ? k.value.expr : undefined]), d.otherwise?.value.k === 'value' ? d.otherwise.value.expr : undefined];
-    for (const e of exprs) visitAll(e, (x) => (x.k === 'def' || x.k === 'norm' ? reads.add(x.name) : x.k === 'call' || x.k === 'step' ? blocked.add(d.name) : undefined));
-    deps.set(d.name, [...reads]);
-  }
-  for (const n of Object.values(norms)) {
-    const reads = new Set<string>(Object.values(norms).filter((o) => o.overrides.includes(n.name)).map((o) => o.name));
-    for (const e of [n.applies, n.requirement]) visitAll(e, (x) => (x.k === 'def' || x.k === 'norm' ? reads.add(x.name) : x.k === 'call' || x.k === 'step' ? blocked.add(n.name) : undefined));
-    deps.set(n.name, [...reads]);
-  }
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const [name, reads] of deps) {
-      if (!blocked.has(name) && reads.some((r) => blocked.has(r) || !deps.has(r))) {
-        blocked.add(name);
-        changed = true;
-      }
-    }
-  }
-  for (const name of blocked) deps.delete(name);
-  return deps;
-}
-
 /** The module text of the direct evaluators, to be appended to a generated module. */
 export function directEvaluators(program: IR.Program, vocabulary: { enums: unknown; registros: unknown }): string[] {
-  const deps = eligibleRules(program);
+  const deps = directRules(program);
   const lines: string[] = ['', '// ---- Evaluadores directos: sin motor, sin memoria, sin traza; los fallos como valores ----'];
   // Constants (sets, citations, built-ins) go before the functions that use them.
   const { constant } = registries(lines, 'd');

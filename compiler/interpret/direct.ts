@@ -6,7 +6,7 @@
  * back-end agreement property.
  */
 import type * as IR from '../ir/ir.ts';
-import { visitAll } from '../ir/walk.ts';
+import { directRules } from '../ir/direct_rules.ts';
 import type { Fecha } from '../../runtime/dates.ts';
 import { crearCalendario, type Calendario } from '../../runtime/calendar.ts';
 import { decAdd, decSub, decMul, decDiv, decFromInt, decNeg } from '../../runtime/decimal.ts';
@@ -425,32 +425,8 @@ export interface FastPath {
 
 /** Compiles the program's rules to closures, once. */
 export function compileFastPath(program: IR.Program, calendarRegion: string, festivosLocales: string | undefined): FastPath {
-  // Which rules it handles, and what each reads.
-  const reads = new Map<string, string[]>();
-  const blocked = new Set<string>();
-  const collect = (owner: string, exprs: (IR.Expr | undefined)[], extra: string[] = []) => {
-    const out = new Set<string>(extra);
-    for (const e of exprs) visitAll(e, (x) => (x.k === 'def' || x.k === 'norm' ? out.add(x.name) : x.k === 'call' || x.k === 'step' ? blocked.add(owner) : undefined));
-    reads.set(owner, [...out]);
-  };
-  for (const d of Object.values(program.definitions)) {
-    if (d.params.length) blocked.add(d.name);
-    else collect(d.name, [d.body?.expr, ...d.cases.flatMap((k) => [k.condition, k.value.k === 'value' ? k.value.expr : undefined]), d.otherwise?.value.k === 'value' ? d.otherwise.value.expr : undefined]);
-  }
-  for (const n of Object.values(program.norms)) {
-    collect(n.name, [n.applies, n.requirement], Object.values(program.norms).filter((o) => o.overrides.includes(n.name)).map((o) => o.name));
-  }
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const [name, r] of reads) {
-      if (!blocked.has(name) && r.some((x) => blocked.has(x) || !reads.has(x))) {
-        blocked.add(name);
-        changed = true;
-      }
-    }
-  }
-  const names = [...reads.keys()].filter((n) => !blocked.has(n));
+  const reads = directRules(program);
+  const names = [...reads.keys()];
   const index = new Map(names.map((n, i) => [n, i]));
   const rules = names.map((n) => (program.definitions[n] ? compileDefinition(program.definitions[n]!, index) : compileNorm(program.norms[n]!, program, index)));
   const vocabulary: Vocabulario = { enums: program.enums, registros: program.records };
