@@ -26,6 +26,8 @@ Uso:
                                              Genera un evaluador TypeScript por fichero de reglas.
   neae fmt <fichero>... [--comprobar]        Da formato a ficheros .neae (--comprobar: solo dice si cambiarían).
   neae citas <fichero|carpeta>... [--json]   Qué parte del texto oficial citan las reglas; párrafos sin citar.
+  neae revisar <fichero|carpeta>... [--casos N] [--json]
+                                             Busca conflictos posibles y huecos en las definiciones por casos.
   neae nuevo <carpeta/fichero.neae> --texto <texto oficial.txt> [--calendario ES-XX]
                                              Empieza un fichero de reglas: cabecera, texto oficial y pruebas.
   neae diff <antes.neae> <después.neae>      Qué resultados cambian entre dos versiones, con casos concretos.
@@ -313,6 +315,29 @@ function basenameOf(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
+async function cmdRevisar(args: Args): Promise<number> {
+  const { reviewProgram } = await import('../compiler/diff/review.ts');
+  const { goldenCasesAsJson } = await import('../compiler/testing/golden.ts');
+  const files = findFiles(args.positional.length ? args.positional : ['rules'], isRuleFile);
+  const all: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  for (const file of files) {
+    const c = compile(file, nodeHost);
+    for (const [k, v] of c.sources) sources.set(k, v);
+    if (hasErrors(c.diagnostics) || !c.program) {
+      all.push(...c.diagnostics.filter((d) => d.severity === 'error'));
+      continue;
+    }
+    if (!c.main?.header) continue;
+    const golden = goldenCasesAsJson(file.replace(/\.neae$/, '.pruebas.neae'), nodeHost);
+    const cases = typeof args.flags.get('casos') === 'string' ? Number(args.flags.get('casos')) : undefined;
+    all.push(...reviewProgram(c.program, { cases, extraCases: golden }));
+  }
+  printDiagnostics(all, sources, args.flags.has('json'));
+  if (!args.flags.has('json') && !all.length) process.stderr.write(`${files.length} fichero(s) revisado(s): ni conflictos ni huecos en los casos probados.\n`);
+  return hasErrors(all) ? 1 : 0;
+}
+
 async function cmdCitas(args: Args): Promise<number> {
   const { textCoverage, renderCoverage } = await import('../compiler/citations/coverage.ts');
   const files = findFiles(args.positional.length ? args.positional : ['rules'], isRuleFile);
@@ -408,6 +433,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'fmt': return await cmdFmt(args);
       case 'diff': return await cmdDiff(args);
       case 'citas': return await cmdCitas(args);
+      case 'revisar': return await cmdRevisar(args);
       case 'nuevo': return cmdNuevo(args);
       default:
         throw new UsageError(`Orden desconocida «${command}». Órdenes: check, test, eval, build, fmt (neae --help).`);
