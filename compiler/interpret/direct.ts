@@ -352,6 +352,8 @@ function compileDefinition(d: IR.DefinitionIR, index: ReadonlyMap<string, number
   const states = new Array<number>(n).fill(0);
   const failures = new Array<unknown>(n);
   const conditions = cases.map((k) => k.condition);
+  // Most tables have no «prevalece sobre»: then no case can be displaced.
+  const hasPriorities = cases.some((k) => k.dominatedBy.length > 0);
   return (env) => {
     // One try around the loop (re-entered after an exception), not one per condition.
     let i = 0;
@@ -373,7 +375,7 @@ function compileDefinition(d: IR.DefinitionIR, index: ReadonlyMap<string, number
     let live = 0;
     let chosen = -1;
     for (let i = 0; i < n; i++) {
-      const displaced = isDisplaced(cases[i]!.dominatedBy, states);
+      const displaced = hasPriorities && isDisplaced(cases[i]!.dominatedBy, states);
       if (states[i] === 2 && !displaced) return falloDeCondicion(cases[i]!.id, cases[i]!.cita, failures[i]);
       if (states[i] === 1 && !displaced) {
         live++;
@@ -385,7 +387,6 @@ function compileDefinition(d: IR.DefinitionIR, index: ReadonlyMap<string, number
       for (let i = 0; i < n; i++) if (states[i] === 1 && !isDisplaced(cases[i]!.dominatedBy, states)) casos.push({ caso: cases[i]!.id, cita: cases[i]!.cita });
       return conflictoDeCasos(casos);
     }
-    failures.fill(undefined);
     if (live === 1) return cases[chosen]!.value(env);
     return otherwise ? otherwise(env) : ningunCaso(name);
   };
