@@ -434,28 +434,47 @@ export function compileFastPath(program: IR.Program, calendarRegion: string, fes
   const types = new Map<string, Tipo>(names.map((n) => [n, program.definitions[n]?.type ?? { k: 'enum', nombre: 'Cumplimiento' }]));
   const outputs = new Set(program.outputs.filter((o) => o.kind !== 'procedure' && index.has(o.name)).map((o) => o.name));
 
-  const compiled: Compiled = { reads: names.map((n) => reads.get(n)!.map((r) => index.get(r)!)), rules };
+  const readIndices = names.map((n) => reads.get(n)!.map((r) => index.get(r)!));
+  // The rules to run for a set of outputs, dependencies first: computed once per set asked for.
+  const plans = new Map<string, readonly number[]>();
+  const planFor = (wanted: readonly string[]): readonly number[] => {
+    const key = wanted.length === 1 ? wanted[0]! : wanted.join('\u0000');
+    let plan = plans.get(key);
+    if (!plan) {
+      const order: number[] = [];
+      const seen = new Set<number>();
+      const visit = (i: number) => {
+        if (seen.has(i)) return;
+        seen.add(i);
+        for (const r of readIndices[i]!) visit(r);
+        order.push(i);
+      };
+      for (const name of wanted) visit(index.get(name)!);
+      plans.set(key, (plan = order));
+    }
+    return plan;
+  };
   return {
     outputs,
     evaluate(entradas, fecha, wanted) {
       // A fresh environment per evaluation: reusing one turned out slower (old-to-young stores).
       const env = new EnvImpl(entradas, fecha, names.length, calendarRegion, festivosLocales);
+      for (const i of planFor(wanted)) {
+        try {
+          env.values[i] = rules[i]!(env);
+        } catch (failure) {
+          env.values[i] = comoFallo(failure);
+        }
+      }
       const out: Record<string, Resultado> = {};
       for (const name of wanted) {
         const i = index.get(name)!;
-        computeRule(compiled, env, i);
         const v = env.values[i];
         out[name] = isFailure(v) ? resultadoDeFallo(v) : { estado: 'valor', valor: exportar(types.get(name)!, v, vocabulary) };
       }
       return out;
     },
   };
-}
-
-interface Compiled {
-  /** For each rule, the indices of the rules it reads. */
-  readonly reads: readonly (readonly number[])[];
-  readonly rules: readonly Rule[];
 }
 
 class EnvImpl implements Env {
@@ -478,17 +497,5 @@ class EnvImpl implements Env {
       this.calendar = crearCalendario(this.region, festivos);
     }
     return this.calendar;
-  }
-}
-
-/** Computes rule `i` after the rules it reads (each once per evaluation). */
-function computeRule(c: Compiled, env: EnvImpl, i: number): void {
-  if (env.values[i] !== undefined) return;
-  // The checker rejects circular rules, so this recursion ends.
-  for (const r of c.reads[i]!) computeRule(c, env, r);
-  try {
-    env.values[i] = c.rules[i]!(env);
-  } catch (failure) {
-    env.values[i] = comoFallo(failure);
   }
 }
