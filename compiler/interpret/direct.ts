@@ -418,10 +418,15 @@ function compileNorm(n: IR.NormIR, program: IR.Program, index: ReadonlyMap<strin
   };
 }
 
+export interface FastPlan {
+  readonly order: readonly number[];
+  readonly outputs: readonly { readonly name: string; readonly i: number; readonly type: Tipo }[];
+}
+
 export interface FastPath {
-  /** The outputs it can evaluate (rules without calls or procedure steps in what they need). */
-  readonly outputs: ReadonlySet<string>;
-  evaluate(entradas: Readonly<Record<string, unknown>>, fecha: Fecha | undefined, outputs: readonly string[]): Record<string, Resultado>;
+  /** How to compute these outputs, or undefined if the fast path cannot (calls, procedure steps). */
+  plan(outputs: readonly string[]): FastPlan | undefined;
+  evaluate(entradas: Readonly<Record<string, unknown>>, fecha: Fecha | undefined, plan: FastPlan): Record<string, Resultado>;
 }
 
 /** Compiles the program's rules to closures, once. */
@@ -435,12 +440,18 @@ export function compileFastPath(program: IR.Program, calendarRegion: string, fes
   const outputs = new Set(program.outputs.filter((o) => o.kind !== 'procedure' && index.has(o.name)).map((o) => o.name));
 
   const readIndices = names.map((n) => reads.get(n)!.map((r) => index.get(r)!));
-  // The rules to run for a set of outputs, dependencies first: computed once per set asked for.
-  const plans = new Map<string, readonly number[]>();
-  const planFor = (wanted: readonly string[]): readonly number[] => {
+  interface Plan {
+    /** The rules to run, dependencies first. */
+    readonly order: readonly number[];
+    readonly outputs: readonly { readonly name: string; readonly i: number; readonly type: Tipo }[];
+  }
+  // Planned once per set of outputs asked for; undefined when the fast path cannot answer them all.
+  const plans = new Map<string, Plan | undefined>();
+  const planFor = (wanted: readonly string[]): Plan | undefined => {
     const key = wanted.length === 1 ? wanted[0]! : wanted.join('\u0000');
-    let plan = plans.get(key);
-    if (!plan) {
+    if (plans.has(key)) return plans.get(key);
+    let plan: Plan | undefined;
+    if (wanted.every((w) => outputs.has(w))) {
       const order: number[] = [];
       const seen = new Set<number>();
       const visit = (i: number) => {
@@ -450,16 +461,17 @@ export function compileFastPath(program: IR.Program, calendarRegion: string, fes
         order.push(i);
       };
       for (const name of wanted) visit(index.get(name)!);
-      plans.set(key, (plan = order));
+      plan = { order, outputs: wanted.map((name) => ({ name, i: index.get(name)!, type: types.get(name)! })) };
     }
+    plans.set(key, plan);
     return plan;
   };
   return {
-    outputs,
-    evaluate(entradas, fecha, wanted) {
+    plan: planFor,
+    evaluate(entradas, fecha, plan) {
       // A fresh environment per evaluation: reusing one turned out slower (old-to-young stores).
       const env = new EnvImpl(entradas, fecha, names.length, calendarRegion, festivosLocales);
-      for (const i of planFor(wanted)) {
+      for (const i of plan.order) {
         try {
           env.values[i] = rules[i]!(env);
         } catch (failure) {
@@ -467,10 +479,9 @@ export function compileFastPath(program: IR.Program, calendarRegion: string, fes
         }
       }
       const out: Record<string, Resultado> = {};
-      for (const name of wanted) {
-        const i = index.get(name)!;
-        const v = env.values[i];
-        out[name] = isFailure(v) ? resultadoDeFallo(v) : { estado: 'valor', valor: exportar(types.get(name)!, v, vocabulary) };
+      for (const o of plan.outputs) {
+        const v = env.values[o.i];
+        out[o.name] = isFailure(v) ? resultadoDeFallo(v) : { estado: 'valor', valor: exportar(o.type, v, vocabulary) };
       }
       return out;
     },

@@ -107,12 +107,6 @@ export function programSpec(program: IR.Program): ProgramaSpec {
   };
 }
 
-/** A plain loop: this runs on every evaluation, and a callback would be a closure per call. */
-function coveredBy(available: ReadonlySet<string>, wanted: readonly string[]): boolean {
-  for (const w of wanted) if (!available.has(w)) return false;
-  return true;
-}
-
 export interface Interpreter {
   readonly spec: ProgramaSpec;
   readonly schema: z.ZodType;
@@ -131,10 +125,10 @@ export function interpreter(program: IR.Program): Interpreter {
     if (options.traza === false) {
       // Without a trace, the closures of the fast path give the same results, much faster.
       fast ??= compileFastPath(program, spec.calendario, spec.festivosLocales);
-      const wanted = options.salidas ?? allOutputs;
-      if (coveredBy(fast.outputs, wanted)) {
+      const plan = fast.plan(options.salidas ?? allOutputs);
+      if (plan) {
         const avisos = avisosDeVigencia(spec, options.fecha);
-        const resultados = fast.evaluate(validated, options.fecha, wanted);
+        const resultados = fast.evaluate(validated, options.fecha, plan);
         return avisos.length ? { resultados, traza: [], avisos } : { resultados, traza: [] };
       }
     }
