@@ -115,8 +115,16 @@ function compileExpr(e: IR.Expr, index: ReadonlyMap<string, number>): Code {
       };
     }
     case 'unwrap': {
-      const operand = c(e.operand);
       const missing = `falta el dato «${e.what}»`;
+      if (e.operand.k === 'input') {
+        // An optional input read where a value is needed: one closure instead of two.
+        const name = e.operand.name;
+        return (env) => {
+          const v = env.entradas[name];
+          return v === undefined ? new Indeterminacion(missing) : v;
+        };
+      }
+      const operand = c(e.operand);
       return (env, args) => {
         const v = operand(env, args);
         if (isFailure(v)) return v;

@@ -116,6 +116,9 @@ export interface Interpreter {
   evaluateValidated(validated: Readonly<Record<string, unknown>>, options?: OpcionesEvaluacion): Evaluacion;
 }
 
+/** The trace of an evaluation that asked for none (shared: it is never written to). */
+const SIN_TRAZA: Evaluacion['traza'] = Object.freeze([]);
+
 export function interpreter(program: IR.Program): Interpreter {
   const spec = programSpec(program);
   const schema = esquemaDeEntradas(program.inputs.map((i) => ({ nombre: i.name, tipo: i.type })), spec.vocabulario);
@@ -129,7 +132,7 @@ export function interpreter(program: IR.Program): Interpreter {
       if (plan) {
         const avisos = avisosDeVigencia(spec, options.fecha);
         const resultados = fast.evaluate(validated, options.fecha, plan);
-        return avisos.length ? { resultados, traza: [], avisos } : { resultados, traza: [] };
+        return avisos.length ? { resultados, traza: SIN_TRAZA, avisos } : { resultados, traza: SIN_TRAZA };
       }
     }
     return evaluarPrograma(spec, validated, options);
