@@ -201,6 +201,21 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, index: ReadonlyMap<string, nu
     }
     return (env) => op(env.entradas[name], value, env);
   }
+  // «dato <= regla» (an input, required or not, against a rule's value): one closure.
+  const leftInput = e.left.k === 'input' ? e.left : e.left.k === 'unwrap' && e.left.operand.k === 'input' ? e.left.operand : undefined;
+  if (leftInput && (e.right.k === 'def' || e.right.k === 'norm') && typeof primitiveComparison(e.op) === 'function') {
+    const name = leftInput.name;
+    const missing = e.left.k === 'unwrap' ? new Indeterminacion(`falta el dato «${e.left.what}»`) : undefined;
+    const i = index.get(e.right.name)!;
+    const rule = e.right.name;
+    const cmp = primitiveComparison(e.op)!;
+    return (env) => {
+      const l = env.entradas[name];
+      if (missing && l === undefined) return new Indeterminacion(missing.motivo);
+      const r = env.values[i];
+      return isFailure(r) ? leerFallo(rule, r) : cmp(l, r);
+    };
+  }
   // «regla = valor», «regla >= valor»…: one closure reads the rule's value and compares.
   if ((e.left.k === 'def' || e.left.k === 'norm') && e.right.k === 'lit' && typeof e.right.value !== 'object') {
     const i = index.get(e.left.name)!;
@@ -258,6 +273,17 @@ function chain(operands: readonly Code[], absorbing: boolean): Code {
     }
     return unknown ?? last;
   };
+}
+
+/** A comparison of two plain values (numbers, dates, words), or undefined for other operators. */
+function primitiveComparison(op: IR.Op): ((a: unknown, b: unknown) => boolean) | undefined {
+  switch (op) {
+    case 'lt': return (a, b) => (a as number) < (b as number);
+    case 'le': return (a, b) => (a as number) <= (b as number);
+    case 'gt': return (a, b) => (a as number) > (b as number);
+    case 'ge': return (a, b) => (a as number) >= (b as number);
+    default: return undefined;
+  }
 }
 
 /** A comparison with a constant plain value, or undefined when the operator is not one. */
