@@ -195,8 +195,13 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, index: ReadonlyMap<string, nu
       return (env) => (env.entradas[name] === value) === eq;
     }
     if ((e.op === 'in' || e.op === 'not_in') && Array.isArray(value) && value.every((x) => typeof x !== 'object')) {
-      const members = new Set(value);
       const inside = e.op === 'in';
+      // A handful of values: a linear scan beats hashing the string.
+      if (value.length <= 8) {
+        const list = value as readonly unknown[];
+        return (env) => list.includes(env.entradas[name]) === inside;
+      }
+      const members = new Set(value);
       return (env) => members.has(env.entradas[name]) === inside;
     }
     return (env) => op(env.entradas[name], value, env);
@@ -454,7 +459,7 @@ function compileNorm(n: IR.NormIR, program: IR.Program, index: ReadonlyMap<strin
 
 export interface FastPlan {
   readonly order: readonly number[];
-  readonly outputs: readonly { readonly name: string; readonly i: number; readonly type: Tipo }[];
+  readonly outputs: readonly { readonly name: string; readonly i: number; readonly type: Tipo; readonly plain: boolean }[];
 }
 
 export interface FastPath {
@@ -477,7 +482,7 @@ export function compileFastPath(program: IR.Program, calendarRegion: string, fes
   interface Plan {
     /** The rules to run, dependencies first. */
     readonly order: readonly number[];
-    readonly outputs: readonly { readonly name: string; readonly i: number; readonly type: Tipo }[];
+    readonly outputs: readonly { readonly name: string; readonly i: number; readonly type: Tipo; readonly plain: boolean }[];
   }
   // Planned once per set of outputs asked for; undefined when the fast path cannot answer them all.
   const plans = new Map<string, Plan | undefined>();
@@ -495,7 +500,9 @@ export function compileFastPath(program: IR.Program, calendarRegion: string, fes
         order.push(i);
       };
       for (const name of wanted) visit(index.get(name)!);
-      plan = { order, outputs: wanted.map((name) => ({ name, i: index.get(name)!, type: types.get(name)! })) };
+      // Booleans, integers, words and enumeration values export as they are.
+      const plainKinds = new Set(['booleano', 'entero', 'texto', 'enum']);
+      plan = { order, outputs: wanted.map((name) => ({ name, i: index.get(name)!, type: types.get(name)!, plain: plainKinds.has(types.get(name)!.k) })) };
     }
     plans.set(key, plan);
     return plan;
@@ -515,7 +522,7 @@ export function compileFastPath(program: IR.Program, calendarRegion: string, fes
       const out: Record<string, Resultado> = {};
       for (const o of plan.outputs) {
         const v = env.values[o.i];
-        out[o.name] = isFailure(v) ? resultadoDeFallo(v) : { estado: 'valor', valor: exportar(o.type, v, vocabulary) };
+        out[o.name] = isFailure(v) ? resultadoDeFallo(v) : { estado: 'valor', valor: o.plain ? v : exportar(o.type, v, vocabulary) };
       }
       return out;
     },
