@@ -16,6 +16,7 @@
 import type * as IR from '../ir/ir.ts';
 import { citeOf } from '../interpret/interpret.ts';
 import { directRules } from '../ir/direct_rules.ts';
+import { excludedBy } from '../ir/exclusion.ts';
 import { emitOperation, mayBeUnknown, registries, type Refs } from './expressions.ts';
 
 const q = JSON.stringify;
@@ -269,10 +270,13 @@ function casesBody(d: IR.DefinitionIR, g: Gen): void {
     return json === undefined ? 'undefined' : g.constant(`cita:${json}`, (n) => `const ${n} = ${json};`);
   };
   // Each condition: 1 applies, 0 does not, 2 unknown (its failure kept), as the engine's states.
+  // A condition that an earlier applicable case makes certainly false is not evaluated.
+  const exclusions = excludedBy(d);
   d.cases.forEach((k, i) => {
     emit(g, `let s${i} = 0;`);
     emit(g, `let f${i}: unknown;`);
-    block(g, 'try {', () => {
+    const skip = exclusions[i]!.map((j) => `s${j} === 1`).join(' || ');
+    block(g, skip ? `if (!(${skip})) try {` : 'try {', () => {
       const label = g.fresh('C');
       const value = g.fresh('c');
       emit(g, `let ${value}: unknown;`);
