@@ -57,11 +57,7 @@ export interface DefinicionSpec {
 }
 
 /** Failure of a case condition that no applicable case displaces. */
-export function fallaCondicion(id: string, cita: CitaTraza | undefined, failure: unknown): never {
-  throw falloDeCondicion(id, cita, failure);
-}
-
-/** The same failure as a value, for generated code that returns failures instead of throwing them. */
+/** Failure of a case condition that no applicable case displaces. */
 export function falloDeCondicion(id: string, cita: CitaTraza | undefined, failure: unknown): Indeterminacion | ConflictoEntreCasos {
   const r = resultadoDeFallo(failure);
   if (r.estado === 'conflicto') return new ConflictoEntreCasos(r.motivo, r.casos);
@@ -241,24 +237,8 @@ function falloDe(nombre: string, r: Exclude<Resultado, { estado: 'valor' }>): In
 }
 
 /**
- * Memo slots of the generated direct evaluators («calcular_…»): a slot holds the value,
- * SIN_VALOR, or a Fallo. No trace, no results object.
- */
-export const SIN_VALOR: unique symbol = Symbol('sin valor');
-
-export class Fallo {
-  constructor(
-    readonly nombre: string,
-    readonly resultado: Exclude<Resultado, { estado: 'valor' }>,
-  ) {}
-  relanzar(): never {
-    throw falloDe(this.nombre, this.resultado);
-  }
-}
-
-/**
- * Base of the memo class a generated module declares for its direct evaluators: the case, the
- * evaluation date and the calendar (built on first use). The subclass adds one field per rule.
+ * What the generated direct evaluators («calcular_…») give the built-ins: the case, the
+ * evaluation date and the calendar (built on first use).
  */
 export class Directo {
   private calendarioCreado: Calendario | undefined;
@@ -275,11 +255,6 @@ export class Directo {
     }
     return this.calendarioCreado;
   }
-}
-
-/** A failed rule in a memo slot, as the engine's memo would hold it. */
-export function fallo(nombre: string, failure: unknown): Fallo {
-  return new Fallo(nombre, resultadoDeFallo(failure) as Exclude<Resultado, { estado: 'valor' }>);
 }
 
 /** The modality outcome of a norm (shared by the engine and generated direct evaluators). */
@@ -316,15 +291,6 @@ function anotar(ctx: Contexto, paso: Omit<PasoTraza, 'resultado'> & { resultado:
   if (!ctx.traza) return; // callers check first too, so that `datos` is not computed for nothing
   const argumentos = args.length ? args.map((a, i) => mostrar(ctx.programa.definiciones[paso.regla]?.parametros[i]?.tipo ?? { k: 'texto' }, a, ctx.programa.vocabulario)) : undefined;
   ctx.traza.push({ ...paso, argumentos, resultado: exportarResultado(ctx, tipo, paso.resultado) });
-}
-
-/** Runs `f`, which always throws, and returns what it threw. */
-function intentarFallo(f: () => never): unknown {
-  try {
-    f();
-  } catch (failure) {
-    return failure;
-  }
 }
 
 function resolverDefinicion(ctx: Contexto, d: DefinicionSpec, args: readonly unknown[]): Resultado {
@@ -366,7 +332,7 @@ function resolverDefinicion(ctx: Contexto, d: DefinicionSpec, args: readonly unk
   if (liveUnknown.length > 0) {
     const u = liveUnknown[0]!;
     const caso = d.casos[u.index]!;
-    const r = resultadoDeFallo(intentarFallo(() => fallaCondicion(caso.id, caso.cita, u.failure)));
+    const r = resultadoDeFallo(falloDeCondicion(caso.id, caso.cita, u.failure));
     if (ctx.traza) anotar(ctx, { regla: d.nombre, tipo: r.estado === 'conflicto' ? 'conflicto' : 'indeterminado', caso: caso.id, cita: caso.cita, origen: caso.origen, datos: datos(ctx, caso.lee, args), resultado: r }, d.tipo, args);
     return r;
   }

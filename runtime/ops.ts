@@ -8,7 +8,7 @@ import { anioDe, mesDe, diaDe, diaSemana, finDeMes, inicioDeMes, diasEntre, fech
 import { sumarDuracion, finDePlazo, type Duracion } from './durations.ts';
 import { cursoEscolarDe, inicioCurso, finCurso, edadEn, edadAlFinalDelAnio } from './school.ts';
 import type { Calendario } from './calendar.ts';
-import { ConflictoEntreCasos, Indeterminacion } from './result.ts';
+import { ConflictoEntreCasos, Indeterminacion, faltaDato, sinFechaDeEvaluacion } from './result.ts';
 import { iguales, pertenece, union, interseccion, diferencia } from './values.ts';
 
 export { iguales, pertenece };
@@ -44,12 +44,12 @@ export function sumaDecimales(xs: readonly Dec[]): Dec {
 
 /** An optional value read where a value is needed: absent → indeterminado «falta el dato». */
 export function requerido<T>(v: T | undefined, what: string): T {
-  if (v === undefined) throw new Indeterminacion(`falta el dato «${what}»`);
+  if (v === undefined) throw faltaDato(what);
   return v;
 }
 
 export function hoy(fecha: Fecha | undefined): Fecha {
-  if (fecha === undefined) throw new Indeterminacion('no se ha dado la fecha de evaluación del caso («hoy»)');
+  if (fecha === undefined) throw sinFechaDeEvaluacion();
   return fecha;
 }
 

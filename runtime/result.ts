@@ -100,13 +100,11 @@ export function resultadoDeFallo(failure: unknown): Resultado {
   throw failure;
 }
 
-/** Rethrows a stored non-value result where a value is needed, keeping its reason. */
-export function exigirValor(nombre: string, r: Resultado): unknown {
-  if (r.estado === 'valor') return r.valor;
-  if (r.estado === 'indeterminado') throw new Indeterminacion(r.motivo.startsWith('«') ? r.motivo : `«${nombre}»: ${r.motivo}`, r.cita);
-  throw new ConflictoEntreCasos(`«${nombre}» tiene un conflicto: ${r.motivo}`, r.casos);
-}
-
+/** The failures every evaluation path builds alike (their wording is part of the results). */
 export function faltaDato(nombre: string): Indeterminacion {
   return new Indeterminacion(`falta el dato «${nombre}»`);
+}
+
+export function sinFechaDeEvaluacion(): Indeterminacion {
+  return new Indeterminacion('no se ha dado la fecha de evaluación del caso («hoy»)');
 }

@@ -83,7 +83,7 @@ function ev(e: IR.Expr, g: Gen, k: Catcher, args: string): string {
       throw new Error('direct evaluators do not support calls or procedure steps');
     case 'builtin': {
       if (e.fn === 'hoy') {
-        emit(g, `if (ctx.fecha === undefined) ${fail(k, `new Indeterminacion(${q('no se ha dado la fecha de evaluación del caso («hoy»)')})`)}`);
+        emit(g, `if (ctx.fecha === undefined) ${fail(k, 'sinFechaDeEvaluacion()')}`);
         return 'ctx.fecha';
       }
       if (e.fn === 'número') {
@@ -114,7 +114,7 @@ function ev(e: IR.Expr, g: Gen, k: Catcher, args: string): string {
     case 'exists': return `(${ev(e.operand, g, k, args)} !== undefined)`;
     case 'unwrap': {
       const v = temp(ev(e.operand, g, k, args));
-      emit(g, `if (${v} === undefined) ${fail(k, `new Indeterminacion(${q(`falta el dato «${e.what}»`)})`)}`);
+      emit(g, `if (${v} === undefined) ${fail(k, `faltaDato(${q(e.what)})`)}`);
       return v;
     }
     case 'to_dec': return `decFromInt(${num(ev(e.operand, g, k, args))})`;

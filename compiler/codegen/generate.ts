@@ -40,7 +40,7 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   out.push(`/* eslint-disable */`);
   out.push(`import { z } from 'zod';`);
   out.push(`import { evaluarPrograma, avisosDeVigencia, falloDeCondicion, conflictoDeCasos, ningunCaso, Directo, leerFallo, resultadoModal, type Contexto, type ProgramaSpec, type OpcionesEvaluacion } from '${rt}/engine.ts';`);
-  out.push(`import { Indeterminacion, FalloRegla, comoFallo, resultadoDeFallo } from '${rt}/result.ts';`);
+  out.push(`import { Indeterminacion, FalloRegla, comoFallo, resultadoDeFallo, faltaDato, sinFechaDeEvaluacion } from '${rt}/result.ts';`);
   out.push(`import { exportar } from '${rt}/values.ts';`);
   out.push(`import { decToNumber } from '${rt}/decimal.ts';`);
   out.push(`import { zBooleano, zEntero, zDecimal, zPorcentaje, zFecha, zDuracion, zTexto, zCurso, zEnum, zConjunto, zLista, zOpcional, validarEntrada } from '${rt}/input.ts';`);
@@ -53,7 +53,7 @@ export function generateModule(program: IR.Program, options: GenerateOptions): s
   out.push('');
   out.push(`type Builtin = (...args: unknown[]) => unknown;`);
   out.push(`type Registro = Record<string, unknown>;`);
-  out.push(`void iguales; void pertenece; void conjunto; void decAdd; void decSub; void decMul; void decDiv; void decNeg; void decFromInt; void requerido; void fechaMasDuracion; void fechaMenosDuracion; void cursoMasDuracion; void duracionPor; void BUILTIN_IMPLS; void ladoIzquierdoIndeterminado; void cuantificar; void falloDeCondicion; void conflictoDeCasos; void ningunCaso; void Indeterminacion; void Directo; void leerFallo; void resultadoModal; void FalloRegla; void comoFallo; void resultadoDeFallo; void exportar; void decToNumber;`);
+  out.push(`void iguales; void pertenece; void conjunto; void decAdd; void decSub; void decMul; void decDiv; void decNeg; void decFromInt; void requerido; void fechaMasDuracion; void fechaMenosDuracion; void cursoMasDuracion; void duracionPor; void BUILTIN_IMPLS; void ladoIzquierdoIndeterminado; void cuantificar; void falloDeCondicion; void conflictoDeCasos; void ningunCaso; void Indeterminacion; void Directo; void leerFallo; void resultadoModal; void FalloRegla; void comoFallo; void faltaDato; void sinFechaDeEvaluacion; void resultadoDeFallo; void exportar; void decToNumber;`);
   out.push('');
   out.push(`/** Los datos de un caso, tal como llegan en JSON. */`);
   out.push(`export interface Caso {`);

@@ -13,7 +13,7 @@ import { decAdd, decSub, decMul, decDiv, decFromInt, decNeg } from '../../runtim
 import type { Duracion } from '../../runtime/durations.ts';
 import { conflictoDeCasos, falloDeCondicion, leerFallo, ningunCaso, resultadoModal } from '../../runtime/engine.ts';
 import { BUILTIN_IMPLS, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '../../runtime/ops.ts';
-import { comoFallo, FalloRegla, Indeterminacion, resultadoDeFallo, type CitaTraza, type Resultado } from '../../runtime/result.ts';
+import { comoFallo, faltaDato, FalloRegla, Indeterminacion, resultadoDeFallo, sinFechaDeEvaluacion, type CitaTraza, type Resultado } from '../../runtime/result.ts';
 import { conjunto, exportar, iguales, pertenece } from '../../runtime/values.ts';
 import type { Tipo, Vocabulario } from '../../runtime/types.ts';
 import { citeOf } from './interpret.ts';
@@ -61,7 +61,7 @@ function compileExpr(e: IR.Expr, index: ReadonlyMap<string, number>): Code {
     case 'call':
       throw new Error('the fast path does not handle calls or procedure steps');
     case 'builtin': {
-      if (e.fn === 'hoy') return (env) => (env.fecha === undefined ? new Indeterminacion('no se ha dado la fecha de evaluación del caso («hoy»)') : env.fecha);
+      if (e.fn === 'hoy') return (env) => (env.fecha === undefined ? sinFechaDeEvaluacion() : env.fecha);
       const impl = BUILTIN_IMPLS[e.fn] as (...xs: unknown[]) => unknown;
       const argCodes = e.args.map(c);
       if (argCodes.length === 1) {
@@ -115,20 +115,20 @@ function compileExpr(e: IR.Expr, index: ReadonlyMap<string, number>): Code {
       };
     }
     case 'unwrap': {
-      const missing = `falta el dato «${e.what}»`;
+      const what = e.what;
       if (e.operand.k === 'input') {
         // An optional input read where a value is needed: one closure instead of two.
         const name = e.operand.name;
         return (env) => {
           const v = env.entradas[name];
-          return v === undefined ? new Indeterminacion(missing) : v;
+          return v === undefined ? faltaDato(what) : v;
         };
       }
       const operand = c(e.operand);
       return (env, args) => {
         const v = operand(env, args);
         if (isFailure(v)) return v;
-        return v === undefined ? new Indeterminacion(missing) : v;
+        return v === undefined ? faltaDato(what) : v;
       };
     }
     case 'if': {
@@ -210,13 +210,13 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, index: ReadonlyMap<string, nu
   const leftInput = e.left.k === 'input' ? e.left : e.left.k === 'unwrap' && e.left.operand.k === 'input' ? e.left.operand : undefined;
   if (leftInput && (e.right.k === 'def' || e.right.k === 'norm') && typeof primitiveComparison(e.op) === 'function') {
     const name = leftInput.name;
-    const missing = e.left.k === 'unwrap' ? new Indeterminacion(`falta el dato «${e.left.what}»`) : undefined;
+    const missing = e.left.k === 'unwrap' ? e.left.what : undefined;
     const i = index.get(e.right.name)!;
     const rule = e.right.name;
     const cmp = primitiveComparison(e.op)!;
     return (env) => {
       const l = env.entradas[name];
-      if (missing && l === undefined) return new Indeterminacion(missing.motivo);
+      if (missing !== undefined && l === undefined) return faltaDato(missing);
       const r = env.values[i];
       return isFailure(r) ? leerFallo(rule, r) : cmp(l, r);
     };
