@@ -51,6 +51,20 @@ function block(g: Gen, head: string, body: () => void, tail = '}'): void {
 
 const fail = (k: Catcher, value: string) => `{ ${k.failure} = ${value}; break ${k.label}; }`;
 
+/**
+ * Emits a labelled block that computes `e` into a fresh variable; a failure inside it lands in
+ * another fresh variable (or in `failure`, when given) instead of propagating further.
+ */
+function capture(e: IR.Expr, g: Gen, args: string, failure?: string): { value: string; failure: string } {
+  const label = g.fresh('K');
+  const f = failure ?? g.fresh('f');
+  const value = g.fresh('v');
+  if (!failure) emit(g, `let ${f}: unknown;`);
+  emit(g, `let ${value}: unknown;`);
+  block(g, `${label}: {`, () => emit(g, `${value} = ${ev(e, g, { label, failure: f }, args)};`));
+  return { value, failure: f };
+}
+
 function literal(g: Gen, value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'object' && value !== null) return g.constant(`lit:${JSON.stringify(value)}`, (n) => `const ${n}: unknown = ${JSON.stringify(value)};`);
@@ -189,20 +203,13 @@ function threeValued(e: Extract<IR.Expr, { k: 'bin' }>, g: Gen, k: Catcher, args
     block(g, `if (${r} !== ${absorbing}) {`, () => emit(g, `${r} = ${ev(e.right, g, k, args)};`));
     return r;
   }
-  const lf = g.fresh('lf');
-  const left = g.fresh('L');
   emit(g, `let ${r}: unknown;`);
-  emit(g, `let ${lf}: unknown;`);
-  block(g, `${left}: {`, () => emit(g, `${r} = ${ev(e.left, g, { label: left, failure: lf }, args)};`));
-  block(g, `if (${lf} !== undefined) {`, () => {
-    emit(g, `if (!(${lf} instanceof Indeterminacion)) ${fail(k, lf)}`);
-    const rf = g.fresh('rf');
-    const rv = g.fresh('rv');
-    const right = g.fresh('R');
-    emit(g, `let ${rf}: unknown;`);
-    emit(g, `let ${rv}: unknown;`);
-    block(g, `${right}: {`, () => emit(g, `${rv} = ${ev(e.right, g, { label: right, failure: rf }, args)};`));
-    emit(g, `if (${rf} === undefined && ${rv} === ${absorbing}) ${r} = ${absorbing}; else ${fail(k, lf)}`);
+  const left = capture(e.left, g, args);
+  emit(g, `${r} = ${left.value};`);
+  block(g, `if (${left.failure} !== undefined) {`, () => {
+    emit(g, `if (!(${left.failure} instanceof Indeterminacion)) ${fail(k, left.failure)}`);
+    const right = capture(e.right, g, args);
+    emit(g, `if (${right.failure} === undefined && ${right.value} === ${absorbing}) ${r} = ${absorbing}; else ${fail(k, left.failure)}`);
   }, `} else if (${r} !== ${absorbing}) {`);
   const saved = g.indent;
   g.indent += '  ';
@@ -228,12 +235,7 @@ function quantifier(e: Extract<IR.Expr, { k: 'quant' }>, g: Gen, k: Catcher, arg
     block(g, `for (const ${element} of ${collection}) {`, () => {
       const inner = g.fresh('args');
       emit(g, `const ${inner} = [...${args}.slice(0, ${e.index}), ${element}];`);
-      const bf = g.fresh('bf');
-      const bv = g.fresh('bv');
-      const body = g.fresh('B');
-      emit(g, `let ${bf}: unknown;`);
-      emit(g, `let ${bv}: unknown;`);
-      block(g, `${body}: {`, () => emit(g, `${bv} = ${ev(e.body, g, { label: body, failure: bf }, inner)};`));
+      const { value: bv, failure: bf } = capture(e.body, g, inner);
       block(g, `if (${bf} !== undefined) {`, () => {
         emit(g, `if (!(${bf} instanceof Indeterminacion)) ${fail(k, bf)}`);
         if (e.quantifier === 'cuántos') emit(g, fail(k, bf));
@@ -254,14 +256,9 @@ function quantifier(e: Extract<IR.Expr, { k: 'quant' }>, g: Gen, k: Catcher, arg
 
 /** Statements that compute `e` into a fresh variable, or return its failure from the function. */
 function valueOrReturn(e: IR.Expr, g: Gen, args: string): string {
-  const label = g.fresh('V');
-  const failure = g.fresh('f');
-  const out = g.fresh('v');
-  emit(g, `let ${failure}: unknown;`);
-  emit(g, `let ${out}: unknown;`);
-  block(g, `${label}: {`, () => emit(g, `${out} = ${ev(e, g, { label, failure }, args)};`));
+  const { value, failure } = capture(e, g, args);
   emit(g, `if (${failure} !== undefined) return ${failure};`);
-  return out;
+  return value;
 }
 
 function casesBody(d: IR.DefinitionIR, g: Gen): void {
@@ -277,10 +274,7 @@ function casesBody(d: IR.DefinitionIR, g: Gen): void {
     emit(g, `let f${i}: unknown;`);
     const skip = exclusions[i]!.map((j) => `s${j} === 1`).join(' || ');
     block(g, skip ? `if (!(${skip})) try {` : 'try {', () => {
-      const label = g.fresh('C');
-      const value = g.fresh('c');
-      emit(g, `let ${value}: unknown;`);
-      block(g, `${label}: {`, () => emit(g, `${value} = ${ev(k.condition, g, { label, failure: `f${i}` }, 'NO_ARGS')};`));
+      const { value } = capture(k.condition, g, 'NO_ARGS', `f${i}`);
       emit(g, `s${i} = f${i} !== undefined ? 2 : ${value} ? 1 : 0;`);
     }, '} catch (e) {');
     const saved = g.indent;
