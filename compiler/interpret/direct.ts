@@ -81,13 +81,8 @@ function compileExpr(e: IR.Expr, index: ReadonlyMap<string, number>): Code {
         };
       }
       return (env, args) => {
-        const values: unknown[] = [];
-        for (const a of argCodes) {
-          const v = a(env, args);
-          if (isFailure(v)) return v;
-          values.push(v);
-        }
-        return impl(env, ...values);
+        const values = evaluateAll(argCodes, env, args);
+        return isFailure(values) ? values : impl(env, ...values);
       };
     }
     case 'field': {
@@ -148,12 +143,8 @@ function compileExpr(e: IR.Expr, index: ReadonlyMap<string, number>): Code {
       const names = e.k === 'record' ? e.fields.map((f) => f.name) : [];
       const kind = e.k;
       return (env, args) => {
-        const values: unknown[] = [];
-        for (const p of parts) {
-          const v = p(env, args);
-          if (isFailure(v)) return v;
-          values.push(v);
-        }
+        const values = evaluateAll(parts, env, args);
+        if (isFailure(values)) return values;
         if (kind === 'set') return conjunto(values);
         if (kind === 'list') return values;
         return Object.fromEntries(names.map((n, i) => [n, values[i]]));
@@ -162,6 +153,17 @@ function compileExpr(e: IR.Expr, index: ReadonlyMap<string, number>): Code {
     case 'quant': return quantifier(e, index);
     case 'bin': return binary(e, index);
   }
+}
+
+/** Evaluates in order; the first failure stops it (later operands are not evaluated, as in the engine). */
+function evaluateAll(codes: readonly Code[], env: Env, args: readonly unknown[]): unknown[] | FalloRegla {
+  const values: unknown[] = [];
+  for (const code of codes) {
+    const v = code(env, args);
+    if (isFailure(v)) return v;
+    values.push(v);
+  }
+  return values;
 }
 
 function binary(e: Extract<IR.Expr, { k: 'bin' }>, index: ReadonlyMap<string, number>): Code {
