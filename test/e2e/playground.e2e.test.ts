@@ -117,6 +117,15 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
   }
 
   /** Focuses the editor (a click could land on a hover or suggestion widget). */
+  /** A new page with the playground loaded and `file` open in the editor. */
+  async function pageWithFile(file: string): Promise<Page> {
+    const p = await newPage();
+    await p.goto(url);
+    await p.waitForSelector('#editor .view-lines');
+    await openFile(p, file);
+    return p;
+  }
+
   const focusEditor = (p: Page) => p.evaluate(() => (window as unknown as { __editor: { focus(): void } }).__editor.focus());
 
   async function typeAtEnd(p: Page, text: string): Promise<void> {
@@ -279,10 +288,7 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
 
   it('mide la latencia tecla → diagnósticos en el fichero de reglas más grande', async () => {
     const file = largestRuleFile();
-    const p = await newPage();
-    await p.goto(url);
-    await p.waitForSelector('#editor .view-lines');
-    await openFile(p, file);
+    const p = await pageWithFile(file);
     await focusEditor(p);
     await p.keyboard.press('Control+End');
     await p.keyboard.type('\n# ');
@@ -305,10 +311,7 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
   });
 
   it('da formato al documento con el mismo formateador que «neae fmt»', async () => {
-    const p = await newPage();
-    await p.goto(url);
-    await p.waitForSelector('#editor .view-lines');
-    await openFile(p, 'playground/ejemplos/ejemplo.neae');
+    const p = await pageWithFile('playground/ejemplos/ejemplo.neae');
     const value = () => p.evaluate(() => (window as unknown as { __editor: { getModel(): { getValue(): string } } }).__editor.getModel().getValue());
     const original = await value();
     // Mess up the layout: keywords without accents and everything on one line.
@@ -327,10 +330,7 @@ describe.skipIf(!hasChromium)('playground (navegador)', () => {
   });
 
   it('completa, informa al pasar el ratón y va a la definición', async () => {
-    const p = await newPage();
-    await p.goto(url);
-    await p.waitForSelector('#editor .view-lines');
-    await openFile(p, 'playground/ejemplos/ejemplo.neae');
+    const p = await pageWithFile('playground/ejemplos/ejemplo.neae');
     // Hover on «máximo» in the norm: its type, description and the quote of its case.
     const line = p.locator('#editor .view-line', { hasText: 'debe horas <= máximo' });
     await line.waitFor();
