@@ -13,6 +13,7 @@ import {
   Indeterminacion,
   type FalloRegla,
   resultadoDeFallo,
+  falloLeido,
   type CitaTraza,
   type Evaluacion,
   type Origen,
@@ -221,19 +222,12 @@ function calendarioDe(region: string, festivos: readonly Fecha[]): Calendario {
 
 function valorOFallo(nombre: string, r: Resultado): unknown {
   if (r.estado === 'valor') return r.valor;
-  throw falloDe(nombre, r);
+  throw falloLeido(nombre, r);
 }
 
 /** A rule that reads another rule's failure sees this (generated direct evaluators use it too). */
-export function leerFallo(nombre: string, failure: FalloRegla): Indeterminacion | ConflictoEntreCasos {
-  const r = resultadoDeFallo(failure);
-  return r.estado === 'valor' ? new Indeterminacion(`«${nombre}»: fallo sin motivo`) : falloDe(nombre, r);
-}
-
-/** What a reader of a failed rule sees: the rule's name and its reason. */
-function falloDe(nombre: string, r: Exclude<Resultado, { estado: 'valor' }>): Indeterminacion | ConflictoEntreCasos {
-  if (r.estado === 'indeterminado') return new Indeterminacion(r.motivo.startsWith('«') ? r.motivo : `«${nombre}» es indeterminado: ${r.motivo}`, r.cita);
-  return new ConflictoEntreCasos(`«${nombre}» tiene un conflicto: ${r.motivo}`, r.casos);
+export function leerFallo(nombre: string, failure: FalloRegla): FalloRegla {
+  return failure.leidoComo(nombre);
 }
 
 /**

@@ -55,10 +55,36 @@ export interface Evaluacion {
   readonly avisos?: readonly string[];
 }
 
-/** What a rule produces when it cannot give a value: an indeterminacy or a conflict. */
+/**
+ * What a rule produces when it cannot give a value: an indeterminacy or a conflict.
+ *
+ * Failures are immutable, so what is derived from one — its result, what a reader of the failed
+ * rule sees — is built once and kept on it (private fields: invisible to equality and JSON).
+ * Evaluators can then hold a failure known at compile time (an explicit `indeterminado`, «falta
+ * el dato …») as a constant and give it out without building anything per evaluation.
+ */
 export class FalloRegla {
-  // A private member makes the type nominal: an arbitrary object is not a FalloRegla.
-  declare private readonly marcaDeFallo: true;
+  #resultado: Resultado | undefined;
+  #lectura: { readonly nombre: string; readonly fallo: FalloRegla } | undefined;
+
+  /** This failure as a result (frozen: it is shared by every evaluation that gives it). */
+  resultado(): Resultado {
+    return (this.#resultado ??= Object.freeze(this.comoResultado()));
+  }
+
+  /** What a reader of the rule `nombre`, failed with this, sees (kept for the name read last). */
+  leidoComo(nombre: string): FalloRegla {
+    const last = this.#lectura;
+    if (last !== undefined && last.nombre === nombre) return last.fallo;
+    const r = this.resultado();
+    const fallo = r.estado === 'valor' ? new Indeterminacion(`«${nombre}»: fallo sin motivo`) : falloLeido(nombre, r);
+    this.#lectura = { nombre, fallo };
+    return fallo;
+  }
+
+  protected comoResultado(): Resultado {
+    throw new Error('FalloRegla sin resultado');
+  }
 }
 
 export class Indeterminacion extends FalloRegla {
@@ -68,6 +94,9 @@ export class Indeterminacion extends FalloRegla {
   ) {
     super();
   }
+  protected override comoResultado(): Resultado {
+    return this.cita === undefined ? { estado: 'indeterminado', motivo: this.motivo } : { estado: 'indeterminado', motivo: this.motivo, cita: this.cita };
+  }
 }
 
 export class ConflictoEntreCasos extends FalloRegla {
@@ -76,6 +105,9 @@ export class ConflictoEntreCasos extends FalloRegla {
     readonly casos: readonly { readonly caso: string; readonly cita?: CitaTraza }[],
   ) {
     super();
+  }
+  protected override comoResultado(): Resultado {
+    return { estado: 'conflicto', motivo: this.motivo, casos: this.casos };
   }
 }
 
@@ -92,12 +124,15 @@ export function comoFallo(failure: unknown): FalloRegla {
 
 /** Turns a thrown indeterminacy or conflict into a result; rethrows anything else (a bug). */
 export function resultadoDeFallo(failure: unknown): Resultado {
-  if (failure instanceof Indeterminacion) {
-    return failure.cita === undefined ? { estado: 'indeterminado', motivo: failure.motivo } : { estado: 'indeterminado', motivo: failure.motivo, cita: failure.cita };
-  }
-  if (failure instanceof ConflictoEntreCasos) return { estado: 'conflicto', motivo: failure.motivo, casos: failure.casos };
+  if (failure instanceof FalloRegla) return failure.resultado();
   if (failure instanceof RangeError) return { estado: 'indeterminado', motivo: `Cálculo imposible: ${failure.message}` };
   throw failure;
+}
+
+/** What a reader of the failed rule `nombre` sees: the rule's name and its reason. */
+export function falloLeido(nombre: string, r: Exclude<Resultado, { estado: 'valor' }>): Indeterminacion | ConflictoEntreCasos {
+  if (r.estado === 'indeterminado') return new Indeterminacion(r.motivo.startsWith('«') ? r.motivo : `«${nombre}» es indeterminado: ${r.motivo}`, r.cita);
+  return new ConflictoEntreCasos(`«${nombre}» tiene un conflicto: ${r.motivo}`, r.casos);
 }
 
 /** The failures every evaluation path builds alike (their wording is part of the results). */

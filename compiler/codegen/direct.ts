@@ -16,8 +16,9 @@
 import type * as IR from '../ir/ir.ts';
 import { citeOf } from '../interpret/interpret.ts';
 import { directRules } from '../ir/direct_rules.ts';
-import { excludedBy } from '../ir/exclusion.ts';
-import { emitOperation, mayBeUnknown, registries, type Refs } from './expressions.ts';
+import { casesExclude, excludedBy } from '../ir/exclusion.ts';
+import { fallibility, type Fallibility } from '../ir/fallibility.ts';
+import { emitOperation, registries, type Refs } from './expressions.ts';
 
 const q = JSON.stringify;
 
@@ -29,11 +30,16 @@ interface Catcher {
 
 interface Gen {
   readonly lines: string[];
+  /** The local holding an input: each input the rule reads is read once, at its start. */
+  input(name: string): string;
   indent: string;
   fresh(prefix: string): string;
   readonly constant: Refs['constant'];
   /** The variable holding each dependency's value (or failure), by rule name. */
   readonly deps: ReadonlyMap<string, string>;
+  /** What can fail: only there are failure checks emitted. */
+  readonly fallible: Fallibility;
+  readonly program: IR.Program;
 }
 
 function emit(g: Gen, line: string): void {
@@ -49,13 +55,26 @@ function block(g: Gen, head: string, body: () => void, tail = '}'): void {
   emit(g, tail);
 }
 
-const fail = (k: Catcher, value: string) => `{ ${k.failure} = ${value}; break ${k.label}; }`;
+/** The catcher of code that cannot fail: the generator itself fails if it is ever used. */
+const NEVER: Catcher = { label: '', failure: '' };
+
+function fail(k: Catcher, value: string): string {
+  if (k === NEVER) throw new Error('a failure was emitted in code that cannot fail (fallibility.ts and direct.ts disagree)');
+  return `{ ${k.failure} = ${value}; break ${k.label}; }`;
+}
+
+/** A failure known when generating («falta el dato …», an explicit indeterminado): one module constant. */
+function failureConstant(g: Gen, key: string, code: string): string {
+  return g.constant(`fallo:${key}`, (n) => `const ${n} = ${code};`);
+}
 
 /**
  * Emits a labelled block that computes `e` into a fresh variable; a failure inside it lands in
- * another fresh variable (or in `failure`, when given) instead of propagating further.
+ * another fresh variable (or in `failure`, when given) instead of propagating further. An
+ * expression that cannot fail is computed in place, with no block and no failure variable.
  */
-function capture(e: IR.Expr, g: Gen, args: string, failure?: string): { value: string; failure: string } {
+function capture(e: IR.Expr, g: Gen, args: string, failure?: string): { value: string; failure?: string } {
+  if (!g.fallible.expr(e)) return { value: ev(e, g, NEVER, args) };
   const label = g.fresh('K');
   const f = failure ?? g.fresh('f');
   const value = g.fresh('v');
@@ -84,12 +103,12 @@ function ev(e: IR.Expr, g: Gen, k: Catcher, args: string): string {
   };
   switch (e.k) {
     case 'lit': return literal(g, e.value);
-    case 'input': return `ctx.entradas[${q(e.name)}]`;
+    case 'input': return g.input(e.name);
     case 'param': return `${args}[${e.index}]`;
     case 'def':
     case 'norm': {
       const dep = g.deps.get(e.name)!;
-      emit(g, `if (${dep} instanceof FalloRegla) ${fail(k, `leerFallo(${q(e.name)}, ${dep})`)}`);
+      if (g.fallible.rule(e.name)) emit(g, `if (${dep} instanceof FalloRegla) ${fail(k, `leerFallo(${q(e.name)}, ${dep})`)}`);
       return dep;
     }
     case 'step':
@@ -97,7 +116,7 @@ function ev(e: IR.Expr, g: Gen, k: Catcher, args: string): string {
       throw new Error('direct evaluators do not support calls or procedure steps');
     case 'builtin': {
       if (e.fn === 'hoy') {
-        emit(g, `if (ctx.fecha === undefined) ${fail(k, 'sinFechaDeEvaluacion()')}`);
+        emit(g, `if (ctx.fecha === undefined) ${fail(k, failureConstant(g, 'hoy', 'sinFechaDeEvaluacion()'))}`);
         return 'ctx.fecha';
       }
       if (e.fn === 'número') {
@@ -128,7 +147,7 @@ function ev(e: IR.Expr, g: Gen, k: Catcher, args: string): string {
     case 'exists': return `(${ev(e.operand, g, k, args)} !== undefined)`;
     case 'unwrap': {
       const v = temp(ev(e.operand, g, k, args));
-      emit(g, `if (${v} === undefined) ${fail(k, `faltaDato(${q(e.what)})`)}`);
+      emit(g, `if (${v} === undefined) ${fail(k, failureConstant(g, `falta:${e.what}`, `faltaDato(${q(e.what)})`))}`);
       return v;
     }
     case 'to_dec': return `decFromInt(${num(ev(e.operand, g, k, args))})`;
@@ -194,22 +213,37 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, g: Gen, k: Catcher, args: str
  * the right side is evaluated only when the left side does not decide; an indeterminate left side
  * is rescued only by a right side equal to the absorbing value.
  */
+/** `e` (which cannot fail) as one JavaScript expression, if it needs no statements; otherwise undefined, with nothing emitted. */
+function asExpression(e: IR.Expr, g: Gen, args: string): string | undefined {
+  const before = g.lines.length;
+  const value = ev(e, g, NEVER, args);
+  if (g.lines.length === before) return value;
+  g.lines.length = before;
+  return undefined;
+}
+
 function threeValued(e: Extract<IR.Expr, { k: 'bin' }>, g: Gen, k: Catcher, args: string): string {
   const absorbing = e.op === 'or';
   const r = g.fresh('r');
-  if (!mayBeUnknown(e.left)) {
-    // A left side that cannot be indeterminate: plain short-circuit.
-    emit(g, `let ${r}: unknown = ${ev(e.left, g, k, args)};`);
+  if (!g.fallible.expr(e.left)) {
+    // A left side that cannot be indeterminate: plain short-circuit — a JavaScript «&&»/«||» when
+    // the right side needs no statements.
+    const left = ev(e.left, g, k, args);
+    const right = !g.fallible.expr(e.right) ? asExpression(e.right, g, args) : undefined;
+    if (right !== undefined) return `(${left} ${absorbing ? '||' : '&&'} ${right})`;
+    emit(g, `let ${r}: unknown = ${left};`);
     block(g, `if (${r} !== ${absorbing}) {`, () => emit(g, `${r} = ${ev(e.right, g, k, args)};`));
     return r;
   }
   emit(g, `let ${r}: unknown;`);
   const left = capture(e.left, g, args);
+  const leftFailure = left.failure!;
   emit(g, `${r} = ${left.value};`);
-  block(g, `if (${left.failure} !== undefined) {`, () => {
-    emit(g, `if (!(${left.failure} instanceof Indeterminacion)) ${fail(k, left.failure)}`);
+  block(g, `if (${leftFailure} !== undefined) {`, () => {
+    emit(g, `if (!(${leftFailure} instanceof Indeterminacion)) ${fail(k, leftFailure)}`);
     const right = capture(e.right, g, args);
-    emit(g, `if (${right.failure} === undefined && ${right.value} === ${absorbing}) ${r} = ${absorbing}; else ${fail(k, left.failure)}`);
+    const rescued = right.failure ? `${right.failure} === undefined && ${right.value} === ${absorbing}` : `${right.value} === ${absorbing}`;
+    emit(g, `if (${rescued}) ${r} = ${absorbing}; else ${fail(k, leftFailure)}`);
   }, `} else if (${r} !== ${absorbing}) {`);
   const saved = g.indent;
   g.indent += '  ';
@@ -227,8 +261,10 @@ function quantifier(e: Extract<IR.Expr, { k: 'quant' }>, g: Gen, k: Catcher, arg
   const unknown = g.fresh('u');
   const count = g.fresh('n');
   const done = g.fresh('Q');
+  // The first unknown element's failure, kept only when the body can fail.
+  const bodyFails = g.fallible.expr(e.body);
   emit(g, `let ${r}: unknown;`);
-  emit(g, `let ${unknown}: unknown;`);
+  if (bodyFails) emit(g, `let ${unknown}: unknown;`);
   emit(g, `let ${count} = 0;`);
   block(g, `${done}: {`, () => {
     const element = g.fresh('x');
@@ -236,7 +272,7 @@ function quantifier(e: Extract<IR.Expr, { k: 'quant' }>, g: Gen, k: Catcher, arg
       const inner = g.fresh('args');
       emit(g, `const ${inner} = [...${args}.slice(0, ${e.index}), ${element}];`);
       const { value: bv, failure: bf } = capture(e.body, g, inner);
-      block(g, `if (${bf} !== undefined) {`, () => {
+      if (bf) block(g, `if (${bf} !== undefined) {`, () => {
         emit(g, `if (!(${bf} instanceof Indeterminacion)) ${fail(k, bf)}`);
         if (e.quantifier === 'cuántos') emit(g, fail(k, bf));
         else {
@@ -248,7 +284,7 @@ function quantifier(e: Extract<IR.Expr, { k: 'quant' }>, g: Gen, k: Catcher, arg
       if (e.quantifier === 'alguno') emit(g, `if (${bv} === true) { ${r} = true; break ${done}; }`);
       emit(g, `if (${bv} === true) ${count}++;`);
     });
-    emit(g, `if (${unknown} !== undefined) ${fail(k, unknown)}`);
+    if (bodyFails) emit(g, `if (${unknown} !== undefined) ${fail(k, unknown)}`);
     emit(g, `${r} = ${e.quantifier === 'todos' ? 'true' : e.quantifier === 'alguno' ? 'false' : count};`);
   });
   return r;
@@ -257,7 +293,7 @@ function quantifier(e: Extract<IR.Expr, { k: 'quant' }>, g: Gen, k: Catcher, arg
 /** Statements that compute `e` into a fresh variable, or return its failure from the function. */
 function valueOrReturn(e: IR.Expr, g: Gen, args: string): string {
   const { value, failure } = capture(e, g, args);
-  emit(g, `if (${failure} !== undefined) return ${failure};`);
+  if (failure) emit(g, `if (${failure} !== undefined) return ${failure};`);
   return value;
 }
 
@@ -266,16 +302,46 @@ function casesBody(d: IR.DefinitionIR, g: Gen): void {
     const json = JSON.stringify(citeOf(c));
     return json === undefined ? 'undefined' : g.constant(`cita:${json}`, (n) => `const ${n} = ${json};`);
   };
+  const value = (v: IR.ValueIR, c: IR.CitationIR | undefined) => {
+    if (v.k === 'indeterminado') return emit(g, `return ${failureConstant(g, `indeterminado:${v.reason}:${cite(c)}`, `new Indeterminacion(${q(v.reason)}, ${cite(c)})`)};`);
+    emit(g, `return ${valueOrReturn(v.expr, g, 'NO_ARGS')};`);
+  };
+  const otherwise = () => {
+    if (d.otherwise) value(d.otherwise.value, d.otherwise.citation);
+    else emit(g, `return ${failureConstant(g, `ningún caso:${d.name}`, `ningunCaso(${q(d.name)})`)};`);
+  };
+  const excludes = casesExclude(d, g.program, g.fallible.expr);
+  const noPriorities = d.cases.every((k) => k.dominates.length === 0);
+  if (noPriorities && d.cases.every((k) => !g.fallible.expr(k.condition))) {
+    // Conditions that cannot fail and no «prevalece sobre»: the table is an if-chain. Case i is
+    // reached only when every earlier condition was false; once it holds, only the later cases it
+    // does not exclude can still apply — each of those that does is a conflict.
+    d.cases.forEach((k, i) => {
+      block(g, `if (${ev(k.condition, g, NEVER, 'NO_ARGS')}) {`, () => {
+        const rivals = d.cases.flatMap((r, j) => (j > i && !excludes(i, j) ? [{ k: r, held: g.fresh('a') }] : []));
+        for (const r of rivals) emit(g, `const ${r.held} = ${ev(r.k.condition, g, NEVER, 'NO_ARGS')};`);
+        if (rivals.length) {
+          block(g, `if (${rivals.map((r) => r.held).join(' || ')}) {`, () => {
+            emit(g, `const casos: { caso: string; cita?: unknown }[] = [{ caso: ${q(k.id)}, cita: ${cite(k.citation)} }];`);
+            for (const r of rivals) emit(g, `if (${r.held}) casos.push({ caso: ${q(r.k.id)}, cita: ${cite(r.k.citation)} });`);
+            emit(g, `return conflictoDeCasos(casos as never);`);
+          });
+        }
+        value(k.value, k.citation);
+      });
+    });
+    return otherwise();
+  }
   // Each condition: 1 applies, 0 does not, 2 unknown (its failure kept), as the engine's states.
   // A condition that an earlier applicable case makes certainly false is not evaluated.
-  const exclusions = excludedBy(d);
+  const exclusions = excludedBy(d, g.program, g.fallible.expr);
   d.cases.forEach((k, i) => {
     emit(g, `let s${i} = 0;`);
     emit(g, `let f${i}: unknown;`);
     const skip = exclusions[i]!.map((j) => `s${j} === 1`).join(' || ');
     block(g, skip ? `if (!(${skip})) try {` : 'try {', () => {
-      const { value } = capture(k.condition, g, 'NO_ARGS', `f${i}`);
-      emit(g, `s${i} = f${i} !== undefined ? 2 : ${value} ? 1 : 0;`);
+      const { value: held } = capture(k.condition, g, 'NO_ARGS', `f${i}`);
+      emit(g, `s${i} = f${i} !== undefined ? 2 : ${held} ? 1 : 0;`);
     }, '} catch (e) {');
     const saved = g.indent;
     g.indent += '  ';
@@ -298,19 +364,14 @@ function casesBody(d: IR.DefinitionIR, g: Gen): void {
       emit(g, `return conflictoDeCasos(casos as never);`);
     });
   }
-  const value = (v: IR.ValueIR, c: IR.CitationIR | undefined) => {
-    if (v.k === 'indeterminado') return emit(g, `return new Indeterminacion(${q(v.reason)}, ${cite(c)});`);
-    emit(g, `return ${valueOrReturn(v.expr, g, 'NO_ARGS')};`);
-  };
   d.cases.forEach((k, i) => block(g, `if (s${i} === 1 && !d${i}) {`, () => value(k.value, k.citation)));
-  if (d.otherwise) value(d.otherwise.value, d.otherwise.citation);
-  else emit(g, `return ningunCaso(${q(d.name)});`);
+  otherwise();
 }
 
 function normBody(n: IR.NormIR, displacers: readonly string[], g: Gen): void {
   for (const other of displacers) {
     const dep = g.deps.get(other)!;
-    emit(g, `if (${dep} instanceof FalloRegla) return leerFallo(${q(other)}, ${dep});`);
+    if (g.fallible.rule(other)) emit(g, `if (${dep} instanceof FalloRegla) return leerFallo(${q(other)}, ${dep});`);
     emit(g, `if (${dep} !== 'no_aplica') return 'no_aplica';`);
   }
   if (n.applies) emit(g, `if (!(${valueOrReturn(n.applies, g, 'NO_ARGS')})) return 'no_aplica';`);
@@ -320,6 +381,7 @@ function normBody(n: IR.NormIR, displacers: readonly string[], g: Gen): void {
 /** The module text of the direct evaluators, to be appended to a generated module. */
 export function directEvaluators(program: IR.Program, vocabulary: { enums: unknown; registros: unknown }): string[] {
   const deps = directRules(program);
+  const fallible = fallibility(program, deps);
   const lines: string[] = ['', '// ---- Evaluadores directos: sin motor, sin memoria, sin traza; los fallos como valores ----'];
   // Constants (sets, citations, built-ins) go before the functions that use them.
   const { constant } = registries(lines, 'd');
@@ -331,13 +393,21 @@ export function directEvaluators(program: IR.Program, vocabulary: { enums: unkno
     const reads = deps.get(name)!;
     const params = reads.map((r) => `dep${index.get(r)}: unknown`);
     let counter = 0;
+    const inputs = new Map<string, string>();
     const g: Gen = {
       lines: [],
+      input: (n) => {
+        let local = inputs.get(n);
+        if (!local) inputs.set(n, (local = `in${inputs.size}`));
+        return local;
+      },
       indent: '    ',
       // Fresh names start with «_»: nothing else in a generated function does.
       fresh: (prefix) => `_${prefix}${counter++}`,
       constant,
       deps: new Map(reads.map((r) => [r, `dep${index.get(r)}`])),
+      fallible,
+      program,
     };
     const d = program.definitions[name];
     if (d?.body) emit(g, `return ${valueOrReturn(d.body.expr, g, 'NO_ARGS')};`);
@@ -346,13 +416,14 @@ export function directEvaluators(program: IR.Program, vocabulary: { enums: unkno
       const displacers = Object.values(program.norms).filter((o) => o.overrides.includes(name)).map((o) => o.name);
       normBody(program.norms[name]!, displacers, g);
     }
+    // Reading an input cannot fail and has no effect: all of them are read up front.
+    g.lines.unshift(...[...inputs].map(([n, local]) => `    const ${local} = ctx.entradas[${q(n)}];`));
     lines.push(`/** ${name}: su valor o su fallo (como valor). */`);
     lines.push(`function R${index.get(name)}(ctx: Directo${params.map((p) => `, ${p}`).join('')}): unknown {`);
-    lines.push('  try {');
-    lines.push(...g.lines);
-    lines.push('  } catch (failure) {');
-    lines.push('    return comoFallo(failure);');
-    lines.push('  }');
+    if (fallible.rule(name)) {
+      // An impossible calculation is thrown; the rule turns it into its failure, as the engine.
+      lines.push('  try {', ...g.lines, '  } catch (failure) {', '    return comoFallo(failure);', '  }');
+    } else lines.push(...g.lines.map((l) => l.slice(2)));
     lines.push('}');
   }
   const region = q(program.resolution?.calendario ?? 'ES');
@@ -387,7 +458,7 @@ export function directEvaluators(program: IR.Program, vocabulary: { enums: unkno
       lines.push(`  const v${i} = R${i}(ctx${deps.get(n)!.map((r) => `, v${index.get(r)}`).join('')});`);
     }
     lines.push(`  const v = v${index.get(o.name)};`);
-    lines.push(`  if (v instanceof FalloRegla) return resultadoDeFallo(v) as Resultados[${q(o.name)}];`);
+    if (fallible.rule(o.name)) lines.push(`  if (v instanceof FalloRegla) return v.resultado() as Resultados[${q(o.name)}];`);
     lines.push(`  return { estado: 'valor', valor: ${exportValue} } as Resultados[${q(o.name)}];`);
     lines.push(`}`);
     directos.push(`  ${q(o.name)}: ${fname},`);
