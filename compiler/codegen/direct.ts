@@ -32,6 +32,8 @@ interface Gen {
   readonly lines: string[];
   /** The local holding an input: each input the rule reads is read once, at its start. */
   input(name: string): string;
+  /** Set when the rule needs the evaluation context (date, calendar, built-ins): only then is one built. */
+  usesContext: boolean;
   indent: string;
   fresh(prefix: string): string;
   readonly constant: Refs['constant'];
@@ -116,6 +118,7 @@ function ev(e: IR.Expr, g: Gen, k: Catcher, args: string): string {
       throw new Error('direct evaluators do not support calls or procedure steps');
     case 'builtin': {
       if (e.fn === 'hoy') {
+        g.usesContext = true;
         emit(g, `if (ctx.fecha === undefined) ${fail(k, failureConstant(g, 'hoy', 'sinFechaDeEvaluacion()'))}`);
         return 'ctx.fecha';
       }
@@ -135,6 +138,7 @@ function ev(e: IR.Expr, g: Gen, k: Catcher, args: string): string {
         return `(${temp(ev(inner, g, k, args), 'a')} as unknown[]).length`;
       }
       const values = e.args.map((a) => temp(ev(a, g, k, args), 'a'));
+      g.usesContext = true;
       const impl = g.constant(`builtin:${e.fn}`, (n) => `const ${n} = BUILTIN_IMPLS[${q(e.fn)}] as Builtin;`);
       return temp(`${impl}(ctx${values.map((v) => `, ${v}`).join('')})`);
     }
@@ -205,6 +209,7 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, g: Gen, k: Catcher, args: str
     const test = `(${list}.length === ${setOnRight.length}${setOnRight.map((m, i) => ` && ${list}[${i}] === ${JSON.stringify(m)}`).join('')})`;
     return e.op === 'eq' ? test : `!${test}`;
   }
+  if (e.op === 'date_plus' || e.op === 'date_minus') g.usesContext = true;
   return emitOperation(e, l, r);
 }
 
@@ -388,13 +393,16 @@ export function directEvaluators(program: IR.Program, vocabulary: { enums: unkno
   lines.push(`const NO_ARGS: readonly unknown[] = [];`);
   const names = [...deps.keys()];
   const index = new Map(names.map((n, i) => [n, i]));
-  // One function per rule, taking the values of the rules it reads (computed before it).
+  // One function per rule, taking the case, the context if it needs one, and the values of the
+  // rules it reads (computed before it).
+  const needsContext = new Set<string>();
   for (const name of names) {
     const reads = deps.get(name)!;
     const params = reads.map((r) => `dep${index.get(r)}: unknown`);
     let counter = 0;
     const inputs = new Map<string, string>();
     const g: Gen = {
+      usesContext: false,
       lines: [],
       input: (n) => {
         let local = inputs.get(n);
@@ -417,9 +425,10 @@ export function directEvaluators(program: IR.Program, vocabulary: { enums: unkno
       normBody(program.norms[name]!, displacers, g);
     }
     // Reading an input cannot fail and has no effect: all of them are read up front.
-    g.lines.unshift(...[...inputs].map(([n, local]) => `    const ${local} = ctx.entradas[${q(n)}];`));
+    g.lines.unshift(...[...inputs].map(([n, local]) => `    const ${local} = caso[${q(n)}];`));
+    if (g.usesContext) needsContext.add(name);
     lines.push(`/** ${name}: su valor o su fallo (como valor). */`);
-    lines.push(`function R${index.get(name)}(ctx: Directo${params.map((p) => `, ${p}`).join('')}): unknown {`);
+    lines.push(`function R${index.get(name)}(caso: Registro${g.usesContext ? ', ctx: Directo' : ''}${params.map((p) => `, ${p}`).join('')}): unknown {`);
     if (fallible.rule(name)) {
       // An impossible calculation is thrown; the rule turns it into its failure, as the engine.
       lines.push('  try {', ...g.lines, '  } catch (failure) {', '    return comoFallo(failure);', '  }');
@@ -452,10 +461,12 @@ export function directEvaluators(program: IR.Program, vocabulary: { enums: unkno
     const fname = `calcular_${o.name}`;
     lines.push(`/** ${o.name}: su resultado para un caso validado, sin traza (lo mismo que evaluar(…).resultados[${q(o.name)}]). */`);
     lines.push(`export function ${fname}(caso: CasoValidado, fecha?: number): Resultados[${q(o.name)}] {`);
-    lines.push(`  const ctx = new Directo(caso as Registro, fecha, ${region}${festivos});`);
+    lines.push(`  const datos = caso as Registro;`);
+    if (order.some((n) => needsContext.has(n))) lines.push(`  const ctx = new Directo(datos, fecha, ${region}${festivos});`);
+    else lines.push(`  void fecha;`);
     for (const n of order) {
       const i = index.get(n)!;
-      lines.push(`  const v${i} = R${i}(ctx${deps.get(n)!.map((r) => `, v${index.get(r)}`).join('')});`);
+      lines.push(`  const v${i} = R${i}(datos${needsContext.has(n) ? ', ctx' : ''}${deps.get(n)!.map((r) => `, v${index.get(r)}`).join('')});`);
     }
     lines.push(`  const v = v${index.get(o.name)};`);
     if (fallible.rule(o.name)) lines.push(`  if (v instanceof FalloRegla) return v.resultado() as Resultados[${q(o.name)}];`);

@@ -7,6 +7,8 @@
  */
 import type * as IR from '../ir/ir.ts';
 import { directRules } from '../ir/direct_rules.ts';
+import { casesExclude, excludedBy } from '../ir/exclusion.ts';
+import { fallibility, type Fallibility } from '../ir/fallibility.ts';
 import type { Fecha } from '../../runtime/dates.ts';
 import { crearCalendario, type Calendario } from '../../runtime/calendar.ts';
 import { decAdd, decSub, decMul, decDiv, decFromInt, decNeg } from '../../runtime/decimal.ts';
@@ -17,7 +19,6 @@ import { comoFallo, faltaDato, FalloRegla, Indeterminacion, resultadoDeFallo, si
 import { conjunto, exportar, iguales, pertenece } from '../../runtime/values.ts';
 import type { Tipo, Vocabulario } from '../../runtime/types.ts';
 import { citeOf } from './interpret.ts';
-import { mayBeUnknown } from '../codegen/expressions.ts';
 
 /** What an expression sees while it runs. */
 interface Env {
@@ -30,11 +31,21 @@ interface Env {
 
 type Code = (env: Env, args: readonly unknown[]) => unknown;
 
+/** What compiling an expression needs: where each rule's value is, and what can fail. */
+interface Scope {
+  readonly index: ReadonlyMap<string, number>;
+  readonly fallible: Fallibility;
+  readonly program: IR.Program;
+}
+
+/** Failures known when compiling are built once, not per evaluation (failures are immutable). */
+const NO_DATE = sinFechaDeEvaluacion();
+
 // Most values are primitives: «typeof» rules them out before the prototype walk of instanceof.
 const isFailure = (v: unknown): v is FalloRegla => v instanceof FalloRegla;
 
-function compileExpr(e: IR.Expr, index: ReadonlyMap<string, number>): Code {
-  const c = (x: IR.Expr) => compileExpr(x, index);
+function compileExpr(e: IR.Expr, scope: Scope): Code {
+  const c = (x: IR.Expr) => compileExpr(x, scope);
   switch (e.k) {
     case 'lit': {
       const value = e.value;
@@ -50,8 +61,9 @@ function compileExpr(e: IR.Expr, index: ReadonlyMap<string, number>): Code {
     }
     case 'def':
     case 'norm': {
-      const i = index.get(e.name)!;
+      const i = scope.index.get(e.name)!;
       const name = e.name;
+      if (!scope.fallible.rule(name)) return (env) => env.values[i];
       return (env) => {
         const v = env.values[i];
         return isFailure(v) ? leerFallo(name, v) : v;
@@ -61,7 +73,22 @@ function compileExpr(e: IR.Expr, index: ReadonlyMap<string, number>): Code {
     case 'call':
       throw new Error('the fast path does not handle calls or procedure steps');
     case 'builtin': {
-      if (e.fn === 'hoy') return (env) => (env.fecha === undefined ? sinFechaDeEvaluacion() : env.fecha);
+      if (e.fn === 'hoy') return (env) => (env.fecha === undefined ? NO_DATE : env.fecha);
+      const inner = e.args[0];
+      const constant = e.fn === 'número' && inner?.k === 'builtin' && inner.fn === 'intersección' ? inner.args[1] : undefined;
+      if (inner?.k === 'builtin' && constant?.k === 'lit' && Array.isArray(constant.value) && constant.value.every((v) => typeof v !== 'object')) {
+        // número(intersección(a, {K1, K2})): count in place instead of building the intersection
+        // (as codegen/direct.ts does).
+        const collection = c(inner.args[0]!);
+        const members = constant.value as readonly unknown[];
+        return (env, args) => {
+          const a = collection(env, args);
+          if (isFailure(a)) return a;
+          let n = 0;
+          for (const x of a as unknown[]) if (members.includes(x)) n++;
+          return n;
+        };
+      }
       const impl = BUILTIN_IMPLS[e.fn] as (...xs: unknown[]) => unknown;
       const argCodes = e.args.map(c);
       if (argCodes.length === 1) {
@@ -110,20 +137,20 @@ function compileExpr(e: IR.Expr, index: ReadonlyMap<string, number>): Code {
       };
     }
     case 'unwrap': {
-      const what = e.what;
+      const missing = faltaDato(e.what);
       if (e.operand.k === 'input') {
         // An optional input read where a value is needed: one closure instead of two.
         const name = e.operand.name;
         return (env) => {
           const v = env.entradas[name];
-          return v === undefined ? faltaDato(what) : v;
+          return v === undefined ? missing : v;
         };
       }
       const operand = c(e.operand);
       return (env, args) => {
         const v = operand(env, args);
         if (isFailure(v)) return v;
-        return v === undefined ? faltaDato(what) : v;
+        return v === undefined ? missing : v;
       };
     }
     case 'if': {
@@ -150,8 +177,8 @@ function compileExpr(e: IR.Expr, index: ReadonlyMap<string, number>): Code {
         return Object.fromEntries(names.map((n, i) => [n, values[i]]));
       };
     }
-    case 'quant': return quantifier(e, index);
-    case 'bin': return binary(e, index);
+    case 'quant': return quantifier(e, scope);
+    case 'bin': return binary(e, scope);
   }
 }
 
@@ -166,16 +193,16 @@ function evaluateAll(codes: readonly Code[], env: Env, args: readonly unknown[])
   return values;
 }
 
-function binary(e: Extract<IR.Expr, { k: 'bin' }>, index: ReadonlyMap<string, number>): Code {
-  const left = compileExpr(e.left, index);
-  const right = compileExpr(e.right, index);
+function binary(e: Extract<IR.Expr, { k: 'bin' }>, scope: Scope): Code {
+  const left = compileExpr(e.left, scope);
+  const right = compileExpr(e.right, scope);
   if (e.op === 'and' || e.op === 'or') {
     const absorbing = e.op === 'or';
     // «a y b y c» parses as ((a y b) y c): one closure over the flattened chain calls fewer
     // closures, with the same three-valued result as the nested form (see chainOf).
-    const operands = chainOf(e, e.op).map((x) => compileExpr(x, index));
+    const operands = chainOf(e, e.op).map((x) => compileExpr(x, scope));
     if (operands.length > 2) return chain(operands, absorbing);
-    if (!mayBeUnknown(e.left)) return (env, args) => (left(env, args) === absorbing ? absorbing : right(env, args));
+    if (!scope.fallible.expr(e.left)) return (env, args) => (left(env, args) === absorbing ? absorbing : right(env, args));
     return (env, args) => {
       const l = left(env, args);
       if (isFailure(l)) {
@@ -212,20 +239,20 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, index: ReadonlyMap<string, nu
   const leftInput = e.left.k === 'input' ? e.left : e.left.k === 'unwrap' && e.left.operand.k === 'input' ? e.left.operand : undefined;
   if (leftInput && (e.right.k === 'def' || e.right.k === 'norm') && typeof primitiveComparison(e.op) === 'function') {
     const name = leftInput.name;
-    const missing = e.left.k === 'unwrap' ? e.left.what : undefined;
-    const i = index.get(e.right.name)!;
+    const missing = e.left.k === 'unwrap' ? faltaDato(e.left.what) : undefined;
+    const i = scope.index.get(e.right.name)!;
     const rule = e.right.name;
     const cmp = primitiveComparison(e.op)!;
     return (env) => {
       const l = env.entradas[name];
-      if (missing !== undefined && l === undefined) return faltaDato(missing);
+      if (missing !== undefined && l === undefined) return missing;
       const r = env.values[i];
       return isFailure(r) ? leerFallo(rule, r) : cmp(l, r);
     };
   }
   // «regla = valor», «regla >= valor»…: one closure reads the rule's value and compares.
   if ((e.left.k === 'def' || e.left.k === 'norm') && e.right.k === 'lit' && typeof e.right.value !== 'object') {
-    const i = index.get(e.left.name)!;
+    const i = scope.index.get(e.left.name)!;
     const name = e.left.name;
     const value = e.right.value as number | string | boolean;
     const test = comparison(e.op, value);
@@ -333,9 +360,9 @@ function operation(op: IR.Op): (a: unknown, b: unknown, env: Env) => unknown {
   }
 }
 
-function quantifier(e: Extract<IR.Expr, { k: 'quant' }>, index: ReadonlyMap<string, number>): Code {
-  const collection = compileExpr(e.collection, index);
-  const body = compileExpr(e.body, index);
+function quantifier(e: Extract<IR.Expr, { k: 'quant' }>, scope: Scope): Code {
+  const collection = compileExpr(e.collection, scope);
+  const body = compileExpr(e.body, scope);
   const { quantifier: q, index: at } = e;
   return (env, args) => {
     const elements = collection(env, args);
@@ -360,39 +387,43 @@ function quantifier(e: Extract<IR.Expr, { k: 'quant' }>, index: ReadonlyMap<stri
 
 type Rule = (env: Env) => unknown;
 
-function valueOf(v: IR.ValueIR, cita: CitaTraza | undefined, index: ReadonlyMap<string, number>): Rule {
+function valueOf(v: IR.ValueIR, cita: CitaTraza | undefined, scope: Scope): Rule {
   if (v.k === 'indeterminado') {
-    const reason = v.reason;
-    return () => new Indeterminacion(reason, cita);
+    const failure = new Indeterminacion(v.reason, cita);
+    return () => failure;
   }
-  const code = compileExpr(v.expr, index);
+  const code = compileExpr(v.expr, scope);
   return (env) => code(env, NO_ARGS);
 }
 
 const NO_ARGS: readonly unknown[] = [];
 
-function compileDefinition(d: IR.DefinitionIR, index: ReadonlyMap<string, number>): Rule {
+function compileDefinition(d: IR.DefinitionIR, scope: Scope): Rule {
   if (d.body) {
-    const body = compileExpr(d.body.expr, index);
+    const body = compileExpr(d.body.expr, scope);
     return (env) => body(env, NO_ARGS);
   }
   const cases = d.cases.map((k) => ({
     id: k.id,
     cita: citeOf(k.citation),
-    condition: compileExpr(k.condition, index),
-    value: valueOf(k.value, citeOf(k.citation), index),
+    condition: compileExpr(k.condition, scope),
+    value: valueOf(k.value, citeOf(k.citation), scope),
     // Indices of the cases that prevail over this one.
     dominatedBy: d.cases.flatMap((o, j) => (o.dominates.includes(k.id) ? [j] : [])),
   }));
-  const otherwise = d.otherwise && valueOf(d.otherwise.value, citeOf(d.otherwise.citation), index);
-  const name = d.name;
+  const none = ningunCaso(d.name);
+  const otherwise = d.otherwise ? valueOf(d.otherwise.value, citeOf(d.otherwise.citation), scope) : () => none;
   const n = cases.length;
+  if (cases.every((k) => k.dominatedBy.length === 0) && d.cases.every((k) => !scope.fallible.expr(k.condition))) {
+    return ifChain(d, cases, otherwise, scope);
+  }
   // No closures are created per evaluation: under tsx every closure creation also names it.
   // Scratch arrays are reused: a rule never runs inside itself (its dependencies are computed
   // before it runs), so one evaluation at a time uses them.
   const states = new Array<number>(n).fill(0);
   const failures = new Array<unknown>(n);
   const conditions = cases.map((k) => k.condition);
+  const skippable = excludedBy(d, scope.program, scope.fallible.expr);
   // Most tables have no «prevalece sobre»: then no case can be displaced.
   const hasPriorities = cases.some((k) => k.dominatedBy.length > 0);
   return (env) => {
@@ -401,6 +432,11 @@ function compileDefinition(d: IR.DefinitionIR, index: ReadonlyMap<string, number
     while (i < n) {
       try {
         for (; i < n; i++) {
+          // A condition an earlier applicable case makes certainly false is not evaluated.
+          if (skippable[i]!.length && anyApplies(skippable[i]!, states)) {
+            states[i] = 0;
+            continue;
+          }
           const v = conditions[i]!(env, NO_ARGS);
           if (isFailure(v)) {
             states[i] = 2;
@@ -416,7 +452,7 @@ function compileDefinition(d: IR.DefinitionIR, index: ReadonlyMap<string, number
     let live = 0;
     let chosen = -1;
     for (let i = 0; i < n; i++) {
-      const displaced = hasPriorities && isDisplaced(cases[i]!.dominatedBy, states);
+      const displaced = hasPriorities && anyApplies(cases[i]!.dominatedBy, states);
       if (states[i] === 2 && !displaced) return falloDeCondicion(cases[i]!.id, cases[i]!.cita, failures[i]);
       if (states[i] === 1 && !displaced) {
         live++;
@@ -425,23 +461,46 @@ function compileDefinition(d: IR.DefinitionIR, index: ReadonlyMap<string, number
     }
     if (live > 1) {
       const casos: { caso: string; cita?: CitaTraza }[] = [];
-      for (let i = 0; i < n; i++) if (states[i] === 1 && !isDisplaced(cases[i]!.dominatedBy, states)) casos.push({ caso: cases[i]!.id, cita: cases[i]!.cita });
+      for (let i = 0; i < n; i++) if (states[i] === 1 && !anyApplies(cases[i]!.dominatedBy, states)) casos.push({ caso: cases[i]!.id, cita: cases[i]!.cita });
       return conflictoDeCasos(casos);
     }
     if (live === 1) return cases[chosen]!.value(env);
-    return otherwise ? otherwise(env) : ningunCaso(name);
+    return otherwise(env);
   };
 }
 
-function isDisplaced(dominatedBy: readonly number[], states: readonly number[]): boolean {
-  for (const j of dominatedBy) if (states[j] === 1) return true;
+/**
+ * A table without «prevalece sobre» whose conditions cannot fail, as codegen/direct.ts emits it:
+ * the first case that holds gives the value, unless a later case it does not exclude
+ * (ir/exclusion.ts) holds too — a conflict.
+ */
+function ifChain(d: IR.DefinitionIR, cases: readonly { id: string; cita?: CitaTraza; condition: Code; value: Rule }[], otherwise: Rule, scope: Scope): Rule {
+  const excludes = casesExclude(d, scope.program, scope.fallible.expr);
+  const rivals = cases.map((_, i) => cases.flatMap((_k, j) => (j > i && !excludes(i, j) ? [j] : [])));
+  const n = cases.length;
+  return (env) => {
+    for (let i = 0; i < n; i++) {
+      if (!cases[i]!.condition(env, NO_ARGS)) continue;
+      let casos: { caso: string; cita?: CitaTraza }[] | undefined;
+      for (const j of rivals[i]!) {
+        if (cases[j]!.condition(env, NO_ARGS)) (casos ??= [{ caso: cases[i]!.id, cita: cases[i]!.cita }]).push({ caso: cases[j]!.id, cita: cases[j]!.cita });
+      }
+      return casos ? conflictoDeCasos(casos) : cases[i]!.value(env);
+    }
+    return otherwise(env);
+  };
+}
+
+/** Whether any of these cases applies (state 1). */
+function anyApplies(cases: readonly number[], states: readonly number[]): boolean {
+  for (const j of cases) if (states[j] === 1) return true;
   return false;
 }
 
-function compileNorm(n: IR.NormIR, program: IR.Program, index: ReadonlyMap<string, number>): Rule {
-  const displacers = Object.values(program.norms).filter((o) => o.overrides.includes(n.name)).map((o) => ({ name: o.name, i: index.get(o.name)! }));
-  const applies = n.applies && compileExpr(n.applies, index);
-  const requirement = compileExpr(n.requirement, index);
+function compileNorm(n: IR.NormIR, program: IR.Program, scope: Scope): Rule {
+  const displacers = Object.values(program.norms).filter((o) => o.overrides.includes(n.name)).map((o) => ({ name: o.name, i: scope.index.get(o.name)! }));
+  const applies = n.applies && compileExpr(n.applies, scope);
+  const requirement = compileExpr(n.requirement, scope);
   const modality = n.modality;
   return (env) => {
     for (const d of displacers) {
@@ -461,6 +520,8 @@ function compileNorm(n: IR.NormIR, program: IR.Program, index: ReadonlyMap<strin
 
 export interface FastPlan {
   readonly order: readonly number[];
+  /** Slots an evaluation needs: one past the highest rule index in `order`. */
+  readonly slots: number;
   readonly outputs: readonly { readonly name: string; readonly i: number; readonly type: Tipo; readonly plain: boolean }[];
 }
 
@@ -475,23 +536,19 @@ export function compileFastPath(program: IR.Program, calendarRegion: string, fes
   const reads = directRules(program);
   const names = [...reads.keys()];
   const index = new Map(names.map((n, i) => [n, i]));
-  const rules = names.map((n) => (program.definitions[n] ? compileDefinition(program.definitions[n]!, index) : compileNorm(program.norms[n]!, program, index)));
+  const scope: Scope = { index, fallible: fallibility(program, reads), program };
+  const rules = names.map((n) => (program.definitions[n] ? compileDefinition(program.definitions[n]!, scope) : compileNorm(program.norms[n]!, program, scope)));
   const vocabulary: Vocabulario = { enums: program.enums, registros: program.records };
   const types = new Map<string, Tipo>(names.map((n) => [n, program.definitions[n]?.type ?? { k: 'enum', nombre: 'Cumplimiento' }]));
   const outputs = new Set(program.outputs.filter((o) => o.kind !== 'procedure' && index.has(o.name)).map((o) => o.name));
 
   const readIndices = names.map((n) => reads.get(n)!.map((r) => index.get(r)!));
-  interface Plan {
-    /** The rules to run, dependencies first. */
-    readonly order: readonly number[];
-    readonly outputs: readonly { readonly name: string; readonly i: number; readonly type: Tipo; readonly plain: boolean }[];
-  }
   // Planned once per set of outputs asked for; undefined when the fast path cannot answer them all.
-  const plans = new Map<string, Plan | undefined>();
-  const planFor = (wanted: readonly string[]): Plan | undefined => {
+  const plans = new Map<string, FastPlan | undefined>();
+  const planFor = (wanted: readonly string[]): FastPlan | undefined => {
     const key = wanted.length === 1 ? wanted[0]! : wanted.join('\u0000');
     if (plans.has(key)) return plans.get(key);
-    let plan: Plan | undefined;
+    let plan: FastPlan | undefined;
     if (wanted.every((w) => outputs.has(w))) {
       const order: number[] = [];
       const seen = new Set<number>();
@@ -504,7 +561,7 @@ export function compileFastPath(program: IR.Program, calendarRegion: string, fes
       for (const name of wanted) visit(index.get(name)!);
       // Booleans, integers, words and enumeration values export as they are.
       const plainKinds = new Set(['booleano', 'entero', 'texto', 'enum']);
-      plan = { order, outputs: wanted.map((name) => ({ name, i: index.get(name)!, type: types.get(name)!, plain: plainKinds.has(types.get(name)!.k) })) };
+      plan = { order, slots: Math.max(...order) + 1, outputs: wanted.map((name) => ({ name, i: index.get(name)!, type: types.get(name)!, plain: plainKinds.has(types.get(name)!.k) })) };
     }
     plans.set(key, plan);
     return plan;
@@ -513,7 +570,7 @@ export function compileFastPath(program: IR.Program, calendarRegion: string, fes
     plan: planFor,
     evaluate(entradas, fecha, plan) {
       // A fresh environment per evaluation: reusing one turned out slower (old-to-young stores).
-      const env = new EnvImpl(entradas, fecha, names.length, calendarRegion, festivosLocales);
+      const env = new EnvImpl(entradas, fecha, plan.slots, calendarRegion, festivosLocales);
       for (const i of plan.order) {
         try {
           env.values[i] = rules[i]!(env);
