@@ -251,16 +251,17 @@ export class Directo {
   }
 }
 
-/** The modality outcome of a norm (shared by the engine and generated direct evaluators). */
+/** What a norm gives when its requirement holds, and when it does not, by modality. */
+export const PALABRAS_MODALES: Readonly<Record<NormaSpec['modalidad'], readonly [cumplida: string, noCumplida: string]>> = {
+  debe: ['cumple', 'incumple'],
+  puede: ['permitido', 'no_permitido'],
+  preferentemente: ['cumple', 'recomendación_no_seguida'],
+};
+
+/** The modality outcome of a norm (shared by the engine and the interpreter; generated code spells the words out). */
 export function resultadoModal(modalidad: NormaSpec['modalidad'], ok: boolean): string {
-  switch (modalidad) {
-    case 'debe':
-      return ok ? 'cumple' : 'incumple';
-    case 'puede':
-      return ok ? 'permitido' : 'no_permitido';
-    case 'preferentemente':
-      return ok ? 'cumple' : 'recomendación_no_seguida';
-  }
+  const [cumplida, noCumplida] = PALABRAS_MODALES[modalidad];
+  return ok ? cumplida : noCumplida;
 }
 
 function datos(ctx: Contexto, lee: readonly Lectura[], args: readonly unknown[]): PasoTraza['datos'] {

@@ -14,11 +14,14 @@
  * would not have read only yields a value (or a failure value) that nobody looks at.
  */
 import type * as IR from '../ir/ir.ts';
+import type { Tipo } from '../../runtime/types.ts';
+import { PALABRAS_MODALES } from '../../runtime/engine.ts';
 import { citeOf } from '../interpret/interpret.ts';
-import { directRules } from '../ir/direct_rules.ts';
-import { casesExclude, excludedBy } from '../ir/exclusion.ts';
+import { countedInPlace, directRules } from '../ir/direct_rules.ts';
+import { casesExclude, discriminant, excludedBy, specialize } from '../ir/exclusion.ts';
 import { fallibility, type Fallibility } from '../ir/fallibility.ts';
 import { emitOperation, registries, type Refs } from './expressions.ts';
+import { children } from '../ir/walk.ts';
 
 const q = JSON.stringify;
 
@@ -37,8 +40,10 @@ interface Gen {
   indent: string;
   fresh(prefix: string): string;
   readonly constant: Refs['constant'];
-  /** The variable holding each dependency's value (or failure), by rule name. */
+  /** The expression giving each dependency's value (or failure), by rule name. */
   readonly deps: ReadonlyMap<string, string>;
+  /** Expressions that may be repeated freely (a lazily computed dependency's memo). */
+  readonly repeatable: ReadonlySet<string>;
   /** What can fail: only there are failure checks emitted. */
   readonly fallible: Fallibility;
   readonly program: IR.Program;
@@ -57,11 +62,28 @@ function block(g: Gen, head: string, body: () => void, tail = '}'): void {
   emit(g, tail);
 }
 
+const PRIMITIVE_KINDS: ReadonlySet<Tipo['k']> = new Set<Tipo['k']>(['booleano', 'entero', 'decimal', 'euros', 'porcentaje', 'horas', 'fecha', 'texto', 'curso_escolar', 'enum']);
+
+/** A norm's value: a word of Cumplimiento. */
+const NORM: Tipo = { k: 'enum', nombre: 'Cumplimiento' };
+
+/**
+ * The test «this rule value is a failure». A rule of a plain type (number, date, word, boolean)
+ * holds a primitive, so any object is a failure — a typeof, cheaper than instanceof.
+ */
+function isFailure(v: string, type: Tipo): string {
+  const plain = PRIMITIVE_KINDS.has(type.k);
+  return plain ? `typeof ${v} === 'object'` : `${v} instanceof FalloRegla`;
+}
+
 /** The catcher of code that cannot fail: the generator itself fails if it is ever used. */
 const NEVER: Catcher = { label: '', failure: '' };
+/** The catcher at a rule's top level: the failure is the rule's result. */
+const RETURN: Catcher = { label: '', failure: 'return' };
 
 function fail(k: Catcher, value: string): string {
   if (k === NEVER) throw new Error('a failure was emitted in code that cannot fail (fallibility.ts and direct.ts disagree)');
+  if (k === RETURN) return `return ${value};`;
   return `{ ${k.failure} = ${value}; break ${k.label}; }`;
 }
 
@@ -110,7 +132,7 @@ function ev(e: IR.Expr, g: Gen, k: Catcher, args: string): string {
     case 'def':
     case 'norm': {
       const dep = g.deps.get(e.name)!;
-      if (g.fallible.rule(e.name)) emit(g, `if (${dep} instanceof FalloRegla) ${fail(k, `leerFallo(${q(e.name)}, ${dep})`)}`);
+      if (g.fallible.rule(e.name)) emit(g, `if (${isFailure(dep, e.type)}) ${fail(k, `leerFallo(${q(e.name)}, ${dep} as FalloRegla)`)}`);
       return dep;
     }
     case 'step':
@@ -124,13 +146,13 @@ function ev(e: IR.Expr, g: Gen, k: Catcher, args: string): string {
       }
       if (e.fn === 'número') {
         const inner = e.args[0]!;
-        const constant = inner.k === 'builtin' && inner.fn === 'intersección' ? inner.args[1] : undefined;
-        if (inner.k === 'builtin' && constant?.k === 'lit' && Array.isArray(constant.value) && constant.value.every((v) => typeof v !== 'object')) {
+        const counted = countedInPlace(e);
+        if (counted) {
           // número(intersección(a, {K1, K2})): count in place instead of building the intersection.
-          const collection = temp(ev(inner.args[0]!, g, k, args), 'a');
+          const collection = temp(ev(counted.collection, g, k, args), 'a');
           const count = g.fresh('n');
           const element = g.fresh('x');
-          const test = (constant.value as unknown[]).map((m) => `${element} === ${JSON.stringify(m)}`).join(' || ') || 'false';
+          const test = counted.members.map((m) => `${element} === ${JSON.stringify(m)}`).join(' || ') || 'false';
           emit(g, `let ${count} = 0;`);
           emit(g, `for (const ${element} of ${collection} as unknown[]) if (${test}) ${count}++;`);
           return count;
@@ -186,7 +208,7 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, g: Gen, k: Catcher, args: str
   // Both operands are evaluated in order, each into a temporary, as the engine does.
   const hold = (x: IR.Expr) => {
     const v = ev(x, g, k, args);
-    if (/^[\w$]+$/.test(v) || /^"/.test(v)) return v;
+    if (/^[\w$]+$/.test(v) || /^"/.test(v) || g.repeatable.has(v)) return v;
     const name = g.fresh('o');
     emit(g, `const ${name} = ${v};`);
     return name;
@@ -295,11 +317,9 @@ function quantifier(e: Extract<IR.Expr, { k: 'quant' }>, g: Gen, k: Catcher, arg
   return r;
 }
 
-/** Statements that compute `e` into a fresh variable, or return its failure from the function. */
+/** Statements that compute `e`, returning its failure from the rule's function; the value's expression. */
 function valueOrReturn(e: IR.Expr, g: Gen, args: string): string {
-  const { value, failure } = capture(e, g, args);
-  if (failure) emit(g, `if (${failure} !== undefined) return ${failure};`);
-  return value;
+  return ev(e, g, g.fallible.expr(e) ? RETURN : NEVER, args);
 }
 
 function casesBody(d: IR.DefinitionIR, g: Gen): void {
@@ -315,27 +335,58 @@ function casesBody(d: IR.DefinitionIR, g: Gen): void {
     if (d.otherwise) value(d.otherwise.value, d.otherwise.citation);
     else emit(g, `return ${failureConstant(g, `ningún caso:${d.name}`, `ningunCaso(${q(d.name)})`)};`);
   };
-  const excludes = casesExclude(d, g.program, g.fallible.expr);
-  const noPriorities = d.cases.every((k) => k.dominates.length === 0);
-  if (noPriorities && d.cases.every((k) => !g.fallible.expr(k.condition))) {
-    // Conditions that cannot fail and no «prevalece sobre»: the table is an if-chain. Case i is
-    // reached only when every earlier condition was false; once it holds, only the later cases it
-    // does not exclude can still apply — each of those that does is a conflict.
-    d.cases.forEach((k, i) => {
-      block(g, `if (${ev(k.condition, g, NEVER, 'NO_ARGS')}) {`, () => {
-        const rivals = d.cases.flatMap((r, j) => (j > i && !excludes(i, j) ? [{ k: r, held: g.fresh('a') }] : []));
-        for (const r of rivals) emit(g, `const ${r.held} = ${ev(r.k.condition, g, NEVER, 'NO_ARGS')};`);
+  /**
+   * Conditions that cannot fail and no «prevalece sobre»: the table is an if-chain. Case i is
+   * reached only when every earlier condition was false; once it holds, only the later cases it
+   * does not exclude can still apply — each of those that does is a conflict.
+   */
+  const ifChain = (entries: readonly { k: IR.CaseIR; i: number; condition: IR.Expr }[]) => {
+    for (const [n, x] of entries.entries()) {
+      const body = () => {
+        const rivals = entries.slice(n + 1).filter((r) => !excludes(x.i, r.i)).map((r) => ({ ...r, held: g.fresh('a') }));
+        for (const r of rivals) emit(g, `const ${r.held} = ${ev(r.condition, g, NEVER, 'NO_ARGS')};`);
         if (rivals.length) {
           block(g, `if (${rivals.map((r) => r.held).join(' || ')}) {`, () => {
-            emit(g, `const casos: { caso: string; cita?: unknown }[] = [{ caso: ${q(k.id)}, cita: ${cite(k.citation)} }];`);
+            emit(g, `const casos: { caso: string; cita?: unknown }[] = [{ caso: ${q(x.k.id)}, cita: ${cite(x.k.citation)} }];`);
             for (const r of rivals) emit(g, `if (${r.held}) casos.push({ caso: ${q(r.k.id)}, cita: ${cite(r.k.citation)} });`);
             emit(g, `return conflictoDeCasos(casos as never);`);
           });
         }
-        value(k.value, k.citation);
+        value(x.k.value, x.k.citation);
+      };
+      // A condition the split made certainly true ends the chain: nothing after it is reached.
+      if (x.condition.k === 'lit' && x.condition.value === true) return body();
+      block(g, `if (${ev(x.condition, g, NEVER, 'NO_ARGS')}) {`, body);
+    }
+    otherwise();
+  };
+  const excludes = casesExclude(d, g.program, g.fallible.expr);
+  const noPriorities = d.cases.every((k) => k.dominates.length === 0);
+  if (noPriorities && d.cases.every((k) => !g.fallible.expr(k.condition))) {
+    const all = d.cases.map((k, i) => ({ k, i, condition: k.condition }));
+    const split = discriminant(d, g.program);
+    if (!split) return ifChain(all);
+    // Split on one input first, as a decision tree: under each of its values, each condition is
+    // simplified and the cases it rules out are dropped. Values with the same chain share it.
+    const chains = new Map<string, { labels: unknown[]; entries: typeof all }>();
+    for (const v of split.values) {
+      const entries = all
+        .map((x) => ({ ...x, condition: specialize(x.condition, split.name, v, g.program, g.fallible.expr) }))
+        .filter((x) => !(x.condition.k === 'lit' && x.condition.value === false));
+      const key = JSON.stringify(entries.map((x) => [x.i, x.condition]));
+      const group = chains.get(key) ?? { labels: [], entries };
+      group.labels.push(v);
+      chains.set(key, group);
+    }
+    const groups = [...chains.values()].sort((a, b) => a.labels.length - b.labels.length);
+    block(g, `switch (${g.input(split.name)}) {`, () => {
+      groups.forEach((group, n) => {
+        // The largest group is the default: the input is validated, so no other value comes.
+        const labels = n === groups.length - 1 ? 'default:' : group.labels.map((l) => `case ${q(l)}:`).join(' ');
+        block(g, `${labels} {`, () => ifChain(group.entries));
       });
     });
-    return otherwise();
+    return;
   }
   // Each condition: 1 applies, 0 does not, 2 unknown (its failure kept), as the engine's states.
   // A condition that an earlier applicable case makes certainly false is not evaluated.
@@ -376,11 +427,32 @@ function casesBody(d: IR.DefinitionIR, g: Gen): void {
 function normBody(n: IR.NormIR, displacers: readonly string[], g: Gen): void {
   for (const other of displacers) {
     const dep = g.deps.get(other)!;
-    if (g.fallible.rule(other)) emit(g, `if (${dep} instanceof FalloRegla) return leerFallo(${q(other)}, ${dep});`);
+    if (g.fallible.rule(other)) emit(g, `if (${isFailure(dep, NORM)}) return leerFallo(${q(other)}, ${dep} as FalloRegla);`);
     emit(g, `if (${dep} !== 'no_aplica') return 'no_aplica';`);
   }
   if (n.applies) emit(g, `if (!(${valueOrReturn(n.applies, g, 'NO_ARGS')})) return 'no_aplica';`);
-  emit(g, `return resultadoModal(${q(n.modality)}, ${valueOrReturn(n.requirement, g, 'NO_ARGS')} as boolean);`);
+  const [met, unmet] = PALABRAS_MODALES[n.modality];
+  emit(g, `return ${valueOrReturn(n.requirement, g, 'NO_ARGS')} ? ${q(met)} : ${q(unmet)};`);
+}
+
+/** Whether a rule's code reads the evaluation context: the date, the calendar or a built-in (as ev emits them). */
+function ruleReadsContext(program: IR.Program, name: string): boolean {
+  const d = program.definitions[name];
+  const n = program.norms[name];
+  const exprs = d
+    ? [d.body?.expr, ...d.cases.flatMap((k) => [k.condition, k.value.k === 'value' ? k.value.expr : undefined]), d.otherwise?.value.k === 'value' ? d.otherwise.value.expr : undefined]
+    : [n?.applies, n?.requirement];
+  const reads = (x: IR.Expr): boolean => {
+    if (x.k === 'bin' && (x.op === 'date_plus' || x.op === 'date_minus')) return true;
+    if (x.k === 'builtin') {
+      // número() is emitted in place, and so is número(intersección(a, {…})).
+      if (x.fn !== 'número') return true;
+      const counted = countedInPlace(x);
+      if (counted) return reads(counted.collection);
+    }
+    return children(x).some(reads);
+  };
+  return exprs.some((e) => e !== undefined && reads(e));
 }
 
 /** The module text of the direct evaluators, to be appended to a generated module. */
@@ -393,12 +465,18 @@ export function directEvaluators(program: IR.Program, vocabulary: { enums: unkno
   lines.push(`const NO_ARGS: readonly unknown[] = [];`);
   const names = [...deps.keys()];
   const index = new Map(names.map((n, i) => [n, i]));
+  // A rule that reads only inputs, cannot fail and needs no context is computed lazily, by each
+  // rule that reads it, when first needed: a table branch that never looks at it never pays for
+  // it. (Two readers in one evaluation compute it twice; such rules are cheap leaves.)
+  const lazy = new Set(names.filter((n) => deps.get(n)!.length === 0 && !fallible.rule(n) && !ruleReadsContext(program, n)));
+  const eagerReads = (n: string) => deps.get(n)!.filter((r) => !lazy.has(r));
   // One function per rule, taking the case, the context if it needs one, and the values of the
-  // rules it reads (computed before it).
+  // rules it reads eagerly (computed before it).
   const needsContext = new Set<string>();
   for (const name of names) {
     const reads = deps.get(name)!;
-    const params = reads.map((r) => `dep${index.get(r)}: unknown`);
+    const params = eagerReads(name).map((r) => `dep${index.get(r)}: unknown`);
+    const memo = (r: string) => `(dep${index.get(r)} ??= R${index.get(r)}(caso))`;
     let counter = 0;
     const inputs = new Map<string, string>();
     const g: Gen = {
@@ -413,7 +491,8 @@ export function directEvaluators(program: IR.Program, vocabulary: { enums: unkno
       // Fresh names start with «_»: nothing else in a generated function does.
       fresh: (prefix) => `_${prefix}${counter++}`,
       constant,
-      deps: new Map(reads.map((r) => [r, `dep${index.get(r)}`])),
+      deps: new Map(reads.map((r) => [r, lazy.has(r) ? memo(r) : `dep${index.get(r)}`])),
+      repeatable: new Set(reads.filter((r) => lazy.has(r)).map(memo)),
       fallible,
       program,
     };
@@ -425,8 +504,12 @@ export function directEvaluators(program: IR.Program, vocabulary: { enums: unkno
       normBody(program.norms[name]!, displacers, g);
     }
     // Reading an input cannot fail and has no effect: all of them are read up front.
-    g.lines.unshift(...[...inputs].map(([n, local]) => `    const ${local} = caso[${q(n)}];`));
+    g.lines.unshift(
+      ...[...inputs].map(([n, local]) => `    const ${local} = caso[${q(n)}];`),
+      ...reads.filter((r) => lazy.has(r)).map((r) => `    let dep${index.get(r)}: unknown;`),
+    );
     if (g.usesContext) needsContext.add(name);
+    if (g.usesContext && lazy.has(name)) throw new Error(`${name}: uses the context but was taken as lazy (ruleReadsContext and ev disagree)`);
     lines.push(`/** ${name}: su valor o su fallo (como valor). */`);
     lines.push(`function R${index.get(name)}(caso: Registro${g.usesContext ? ', ctx: Directo' : ''}${params.map((p) => `, ${p}`).join('')}): unknown {`);
     if (fallible.rule(name)) {
@@ -465,11 +548,12 @@ export function directEvaluators(program: IR.Program, vocabulary: { enums: unkno
     if (order.some((n) => needsContext.has(n))) lines.push(`  const ctx = new Directo(datos, fecha, ${region}${festivos});`);
     else lines.push(`  void fecha;`);
     for (const n of order) {
+      if (lazy.has(n) && n !== o.name) continue;
       const i = index.get(n)!;
-      lines.push(`  const v${i} = R${i}(datos${needsContext.has(n) ? ', ctx' : ''}${deps.get(n)!.map((r) => `, v${index.get(r)}`).join('')});`);
+      lines.push(`  const v${i} = R${i}(datos${needsContext.has(n) ? ', ctx' : ''}${eagerReads(n).map((r) => `, v${index.get(r)}`).join('')});`);
     }
     lines.push(`  const v = v${index.get(o.name)};`);
-    if (fallible.rule(o.name)) lines.push(`  if (v instanceof FalloRegla) return v.resultado() as Resultados[${q(o.name)}];`);
+    if (fallible.rule(o.name)) lines.push(`  if (${isFailure('v', type)}) return (v as FalloRegla).resultado() as Resultados[${q(o.name)}];`);
     lines.push(`  return { estado: 'valor', valor: ${exportValue} } as Resultados[${q(o.name)}];`);
     lines.push(`}`);
     directos.push(`  ${q(o.name)}: ${fname},`);

@@ -6,14 +6,14 @@
  * back-end agreement property.
  */
 import type * as IR from '../ir/ir.ts';
-import { directRules } from '../ir/direct_rules.ts';
+import { countedInPlace, directRules } from '../ir/direct_rules.ts';
 import { casesExclude, excludedBy } from '../ir/exclusion.ts';
 import { fallibility, type Fallibility } from '../ir/fallibility.ts';
 import type { Fecha } from '../../runtime/dates.ts';
 import { crearCalendario, type Calendario } from '../../runtime/calendar.ts';
 import { decAdd, decSub, decMul, decDiv, decFromInt, decNeg } from '../../runtime/decimal.ts';
 import type { Duracion } from '../../runtime/durations.ts';
-import { conflictoDeCasos, falloDeCondicion, leerFallo, ningunCaso, resultadoModal } from '../../runtime/engine.ts';
+import { conflictoDeCasos, falloDeCondicion, leerFallo, ningunCaso, PALABRAS_MODALES } from '../../runtime/engine.ts';
 import { BUILTIN_IMPLS, fechaMasDuracion, fechaMenosDuracion, cursoMasDuracion, duracionPor } from '../../runtime/ops.ts';
 import { comoFallo, faltaDato, FalloRegla, Indeterminacion, resultadoDeFallo, sinFechaDeEvaluacion, type CitaTraza, type Resultado } from '../../runtime/result.ts';
 import { conjunto, exportar, iguales, pertenece } from '../../runtime/values.ts';
@@ -74,13 +74,11 @@ function compileExpr(e: IR.Expr, scope: Scope): Code {
       throw new Error('the fast path does not handle calls or procedure steps');
     case 'builtin': {
       if (e.fn === 'hoy') return (env) => (env.fecha === undefined ? NO_DATE : env.fecha);
-      const inner = e.args[0];
-      const constant = e.fn === 'número' && inner?.k === 'builtin' && inner.fn === 'intersección' ? inner.args[1] : undefined;
-      if (inner?.k === 'builtin' && constant?.k === 'lit' && Array.isArray(constant.value) && constant.value.every((v) => typeof v !== 'object')) {
-        // número(intersección(a, {K1, K2})): count in place instead of building the intersection
-        // (as codegen/direct.ts does).
-        const collection = c(inner.args[0]!);
-        const members = constant.value as readonly unknown[];
+      const counted = countedInPlace(e);
+      if (counted) {
+        // Count in place instead of building the intersection (as codegen/direct.ts does).
+        const collection = c(counted.collection);
+        const members = counted.members;
         return (env, args) => {
           const a = collection(env, args);
           if (isFailure(a)) return a;
@@ -501,7 +499,7 @@ function compileNorm(n: IR.NormIR, program: IR.Program, scope: Scope): Rule {
   const displacers = Object.values(program.norms).filter((o) => o.overrides.includes(n.name)).map((o) => ({ name: o.name, i: scope.index.get(o.name)! }));
   const applies = n.applies && compileExpr(n.applies, scope);
   const requirement = compileExpr(n.requirement, scope);
-  const modality = n.modality;
+  const [met, unmet] = PALABRAS_MODALES[n.modality];
   return (env) => {
     for (const d of displacers) {
       const v = env.values[d.i];
@@ -514,7 +512,7 @@ function compileNorm(n: IR.NormIR, program: IR.Program, scope: Scope): Rule {
       if (!a) return 'no_aplica';
     }
     const ok = requirement(env, NO_ARGS);
-    return isFailure(ok) ? ok : resultadoModal(modality, ok as boolean);
+    return isFailure(ok) ? ok : ok ? met : unmet;
   };
 }
 

@@ -41,3 +41,16 @@ export function directRules(program: IR.Program): Map<string, string[]> {
   for (const name of blocked) reads.delete(name);
   return reads;
 }
+
+/**
+ * número(intersección(a, {K1, K2…})) with plain constants: both fast paths count the elements
+ * of `a` that are members instead of building the intersection. Undefined for any other shape.
+ */
+export function countedInPlace(e: IR.Expr): { readonly collection: IR.Expr; readonly members: readonly unknown[] } | undefined {
+  if (e.k !== 'builtin' || e.fn !== 'número') return undefined;
+  const inner = e.args[0];
+  if (inner?.k !== 'builtin' || inner.fn !== 'intersección') return undefined;
+  const constant = inner.args[1];
+  if (constant?.k !== 'lit' || !Array.isArray(constant.value) || !constant.value.every((v) => typeof v !== 'object')) return undefined;
+  return { collection: inner.args[0]!, members: constant.value };
+}

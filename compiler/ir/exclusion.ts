@@ -245,3 +245,56 @@ export function excludedBy(d: IR.DefinitionIR, program: IR.Program, mayFail: (e:
   const excludes = casesExclude(d, program, mayFail);
   return d.cases.map((_, j) => d.cases.flatMap((_k, i) => (i < j && excludes(i, j) ? [i] : [])));
 }
+
+/**
+ * `condition` (which cannot fail) simplified knowing that the input `input` has the value
+ * `value`: what the fact decides becomes a literal, and «y»/«o» drop the operands that no longer
+ * matter. Used to split a table by the value of one input, as a decision tree does.
+ */
+export function specialize(condition: IR.Expr, input: string, value: unknown, program: IR.Program, mayFail: (e: IR.Expr) => boolean): IR.Expr {
+  const facts: Facts = new Map([[`input:${input}`, [{ k: 'among', values: [value] } as const]]]);
+  const analysis: Analysis = { program, mayFail };
+  const literal = (e: IR.Expr, v: unknown): IR.Expr => ({ k: 'lit', type: e.type, value: v, span: e.span });
+  const simplify = (e: IR.Expr): IR.Expr => {
+    const decided = evaluate(e, facts, analysis);
+    if (decided) return literal(e, decided.value);
+    if (e.k === 'bin' && (e.op === 'and' || e.op === 'or')) {
+      // Operands cannot fail, so «y»/«o» are the two-valued ones: the neutral value drops out.
+      const neutral = e.op === 'and';
+      const left = simplify(e.left);
+      const right = simplify(e.right);
+      if (left.k === 'lit' && left.value === neutral) return right;
+      if (right.k === 'lit' && right.value === neutral) return left;
+      return { ...e, left, right };
+    }
+    if (e.k === 'not') {
+      const operand = simplify(e.operand);
+      return operand.k === 'lit' ? literal(e, !operand.value) : { ...e, operand };
+    }
+    return e;
+  };
+  return simplify(condition);
+}
+
+/**
+ * The input worth splitting a table on: a required enumeration or boolean input that the
+ * conditions of at least two cases test against literals. Undefined when there is none.
+ */
+export function discriminant(d: IR.DefinitionIR, program: IR.Program): { name: string; values: readonly unknown[] } | undefined {
+  const counts = new Map<string, number>();
+  for (const k of d.cases) {
+    const tested = new Set([...factsOf(k.condition).keys()].filter((a) => a.startsWith('input:')).map((a) => a.slice('input:'.length)));
+    for (const name of tested) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  let best: { name: string; values: readonly unknown[] } | undefined;
+  let bestCount = 1;
+  for (const [name, count] of counts) {
+    const input = program.inputs.find((i) => i.name === name);
+    const values = input?.type.k === 'enum' ? program.enums[input.type.nombre]?.valores.map((v) => v.nombre) : input?.type.k === 'booleano' ? [true, false] : undefined;
+    if (values && count > bestCount) {
+      best = { name, values };
+      bestCount = count;
+    }
+  }
+  return best;
+}
