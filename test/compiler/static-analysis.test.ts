@@ -9,7 +9,7 @@ import { memoryHost } from '../../compiler/driver/host.ts';
 import { nodeHost } from '../../compiler/driver/node_host.ts';
 import { directRules } from '../../compiler/ir/direct_rules.ts';
 import { fallibility } from '../../compiler/ir/fallibility.ts';
-import { casesExclude } from '../../compiler/ir/exclusion.ts';
+import { casesExclude, discriminant, specialize } from '../../compiler/ir/exclusion.ts';
 import { interpreter } from '../../compiler/interpret/interpret.ts';
 import type * as IR from '../../compiler/ir/ir.ts';
 
@@ -114,5 +114,41 @@ definición solapada: entero "c"
     expect(f.rule('sin_otro_caso')).toBe(true);
     expect(f.rule('completa')).toBe(false);
     expect(f.rule('solapada')).toBe(true);
+  });
+});
+
+describe('tablas partidas por el valor de una entrada', () => {
+  const p = program(`entrada e: E "e"\nentrada n: entero "n"\nentrada b: booleano "b"
+definición v: entero "v"
+  caso K1 si e = A entonces 1 ${cite}
+  caso K2 si e en {B, C} y n <= 2 entonces 2 ${cite}
+  caso K3 si e no en {A} y b entonces 3 ${cite}
+  caso K4 si n > 7 entonces 4 ${cite}
+  en otro caso 0 ${cite}\n`);
+  const f = fallibility(p, directRules(p));
+  const d = p.definitions.v!;
+  /** Each case's condition under e = value, shown as «cierto», «falso» or «queda». */
+  const under = (value: string) =>
+    d.cases.map((k) => {
+      const s = specialize(k.condition, 'e', value, p, f.expr);
+      return s.k === 'lit' ? (s.value ? 'cierto' : 'falso') : 'queda';
+    });
+  it('se parte por la entrada que más casos prueban', () => {
+    expect(discriminant(d, p)).toEqual({ name: 'e', values: ['A', 'B', 'C'] });
+  });
+  it('bajo cada valor, lo que ese valor decide desaparece', () => {
+    expect(under('A')).toEqual(['cierto', 'falso', 'falso', 'queda']);
+    expect(under('B')).toEqual(['falso', 'queda', 'queda', 'queda']);
+    // What remains no longer tests e: K2 under B is just «n <= 2».
+    const k2 = specialize(d.cases[1]!.condition, 'e', 'B', p, f.expr);
+    expect(k2.k === 'bin' && k2.op).toBe('le');
+  });
+  it('sin una entrada probada por dos casos no se parte', () => {
+    const q = program(`entrada e: E "e"\nentrada n: entero "n"
+definición w: entero "w"
+  caso K1 si e = A entonces 1 ${cite}
+  caso K2 si n = 1 entonces 2 ${cite}
+  en otro caso 0 ${cite}\n`);
+    expect(discriminant(q.definitions.w!, q)).toBeUndefined();
   });
 });
