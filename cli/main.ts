@@ -4,6 +4,7 @@
  */
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compile } from '../compiler/driver/compile.ts';
 import { nodeHost } from '../compiler/driver/node_host.ts';
 import { hasErrors, type Diagnostic } from '../compiler/diagnostics/diagnostic.ts';
@@ -265,8 +266,9 @@ function cmdNuevo(args: Args): number {
   const title = official.split(/\r?\n/).map((l) => l.trim()).find((l) => /^(Resoluci|Orden|Decreto)/i.test(l) || l.length > 60) ?? 'Título de la resolución';
   const firstSentence = official.replace(/\s+/g, ' ').trim().split(' ').slice(0, 12).join(' ');
   const id = basenameOf(target).replace(/\.neae$/, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '_');
-  const rel = relative('.', join('rules', 'comun', 'vocabulario.neae'));
-  const common = relative(folder, rel).split('\\').join('/');
+  // The common vocabulary that ships with neae, wherever the command is run from.
+  const vocabulary = fileURLToPath(new URL('../rules/comun/vocabulario.neae', import.meta.url));
+  const common = relative(folder, vocabulary).split('\\').join('/');
   writeFileSync(
     target,
     `# ${title}

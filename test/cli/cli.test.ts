@@ -10,6 +10,12 @@ function neae(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** The same, run from another folder (as a user whose rules live outside this repository). */
+function neaeIn(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [join(process.cwd(), 'bin/neae.mjs'), ...args], { encoding: 'utf8', cwd });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
 describe('neae (CLI)', () => {
   it('--help explica las órdenes y sale con 0; sin orden sale con 2', () => {
     const help = neae('--help');
@@ -92,6 +98,15 @@ describe('neae (CLI)', () => {
     expect(neae('check', target).code).toBe(0);
     expect(neae('test', join(dir, 'reglas')).out).toMatch(/^1 passed, 0 failed$/m);
     expect(neae('nuevo', target, '--texto', join(dir, 'boletin.txt')).code).toBe(2); // no sobrescribe
+  });
+
+  it('nuevo fuera de este repositorio: el fichero importa el vocabulario común que trae neae', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neae-nuevo-fuera-'));
+    writeFileSync(join(dir, 'boletin.txt'), 'Resolución de 1 de enero de 2025 de prueba.\nPrimero. Texto del articulado.\n');
+    expect(neaeIn(dir, 'nuevo', 'reglas/nueva.neae', '--texto', 'boletin.txt').code).toBe(0);
+    const check = neaeIn(dir, 'check', 'reglas/nueva.neae');
+    expect(check.out + check.err).toMatch(/sin errores/);
+    expect(check.code).toBe(0);
   });
 
   it('build: un módulo TypeScript por fichero de reglas', () => {
