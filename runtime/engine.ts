@@ -402,6 +402,21 @@ function intentar<T>(f: () => T): { ok: true; valor: T } | { ok: false; resultad
 
 const FECHA: Tipo = { k: 'fecha' };
 
+/**
+ * Whether a step done on `hecho` was done before one of the steps it must follow — with three
+ * values: one earlier step done later decides it; otherwise an earlier step whose date cannot be
+ * known (its «realizado» is indeterminado) leaves it undecided, with that step's reason.
+ */
+function fueraDeOrden(ctx: Contexto, procedimiento: string, tras: readonly string[], hecho: Fecha): { ok: true; valor: boolean } | { ok: false; resultado: Resultado } {
+  let desconocido: { ok: false; resultado: Resultado } | undefined;
+  for (const t of tras) {
+    const antes = intentar(() => ctx.fechaPaso(procedimiento, t));
+    if (!antes.ok) desconocido ??= antes;
+    else if (antes.valor !== undefined && antes.valor > hecho) return { ok: true, valor: true };
+  }
+  return desconocido ?? { ok: true, valor: false };
+}
+
 function resolverProcedimiento(ctx: Contexto, p: ProcedimientoSpec): Resultado {
   const v = ctx.programa.vocabulario;
   const pasos: PasoResultado[] = [];
@@ -410,11 +425,13 @@ function resolverProcedimiento(ctx: Contexto, p: ProcedimientoSpec): Resultado {
     const responsable = paso.responsable ? intentar(() => paso.responsable!(ctx, [])) : undefined;
     const plazo = paso.plazo ? intentar(() => paso.plazo!(ctx, [])) : undefined;
     const hecho = intentar(() => ctx.fechaPaso(p.nombre, paso.nombre));
+    const orden = hecho.ok && hecho.valor !== undefined ? fueraDeOrden(ctx, p.nombre, paso.tras, hecho.valor) : { ok: true as const, valor: false };
     let estado: string | Resultado;
     if (!exigible.ok) estado = exigible.resultado;
     else if (!exigible.valor) estado = 'no_exigible';
     else if (!hecho.ok) estado = hecho.resultado;
-    else if (hecho.valor !== undefined && paso.tras.some((t) => { const antes = ctx.fechaPaso(p.nombre, t); return antes !== undefined && antes > hecho.valor!; })) estado = 'fuera_de_orden';
+    else if (!orden.ok) estado = orden.resultado;
+    else if (orden.valor) estado = 'fuera_de_orden';
     else if (!plazo) estado = hecho.valor !== undefined ? 'realizado' : 'pendiente';
     else if (!plazo.ok) estado = hecho.valor !== undefined || ctx.fecha !== undefined ? plazo.resultado : 'pendiente';
     else if (hecho.valor !== undefined) estado = hecho.valor <= plazo.valor ? 'a_tiempo' : 'tarde';

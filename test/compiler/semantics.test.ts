@@ -119,6 +119,21 @@ procedimiento p "p"
     expect(step(run(body, { firma: '2025-11-10' }, '2025-12-10'))).toMatchObject({ estado: 'pendiente' });
     expect(step(run(body, { firma: '2025-11-10' }, '2025-12-11'))).toMatchObject({ estado: 'vencido' });
   });
+  it('un paso anterior cuya fecha no se puede saber deja sin decidir el orden, sin romper la evaluación', () => {
+    // «realizado» de un registro opcional que falta es indeterminado; el paso siguiente, hecho, no
+    // puede saber si se hizo antes que ese: su estado es indeterminado con el motivo, no un error.
+    const b = `registro Momento "m" { día: fecha "d" }\nentrada inicio: fecha "i"\nentrada bloqueo: Momento? "b"\nentrada seguido: fecha? "s"
+procedimiento p "p"
+  paso R1 bloquear "b" realizado bloqueo.día ${cite}
+  paso R2 seguir "s" tras bloquear plazo inicio + 5 días naturales realizado seguido ${cite}\n`;
+    const steps = (e: ReturnType<typeof run>) => (e.resultados.p as { valor: { estado: unknown }[] }).valor;
+    const r = run(b, { inicio: '2025-09-01', seguido: '2025-09-03' });
+    expect(steps(r)[0]!.estado).toMatchObject({ estado: 'indeterminado', motivo: 'falta el dato «bloqueo»' });
+    expect(steps(r)[1]!.estado).toMatchObject({ estado: 'indeterminado', motivo: 'falta el dato «bloqueo»' });
+    // Known dates decide as before: done before the step it must follow is out of order.
+    const fuera = run(b, { inicio: '2025-09-01', bloqueo: { día: '2025-09-04' }, seguido: '2025-09-03' });
+    expect(steps(fuera)[1]!.estado).toBe('fuera_de_orden');
+  });
   it('fin_de_plazo prorroga al siguiente hábil (Ley 39/2015, art. 30.5)', () => {
     const r = run(`entrada f: fecha "f"\ndefinición fin: fecha "x" = fin_de_plazo(f, 2 meses) ${cite}\n`, { f: '2011-02-24' });
     expect(r.resultados.fin).toEqual({ estado: 'valor', valor: '2011-04-25' });
