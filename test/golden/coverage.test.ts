@@ -20,6 +20,7 @@ interface Entry {
 const REGULATIONS = [
   { folder: 'rules/canarias', rules: 191 },
   { folder: 'rules/murcia', rules: 95 },
+  { folder: 'rules/andalucia', rules: 162 },
 ];
 
 for (const { folder, rules } of REGULATIONS) {
