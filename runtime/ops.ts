@@ -6,7 +6,7 @@
 import { decAdd, decSub, decMul, decDiv, decFromInt, decMin, decMax, type Dec } from './decimal.ts';
 import { anioDe, mesDe, diaDe, diaSemana, finDeMes, inicioDeMes, diasEntre, fechaDesdeComponentes, type Fecha } from './dates.ts';
 import { sumarDuracion, finDePlazo, type Duracion } from './durations.ts';
-import { cursoEscolarDe, inicioCurso, finCurso, edadEn, edadAlFinalDelAnio } from './school.ts';
+import { cursoEscolarDe, inicioCurso, finCurso, edadEn, edadAlFinalDelAnio, finDePlazoLectivo, type PeriodoLectivo } from './school.ts';
 import type { Calendario } from './calendar.ts';
 import { ConflictoEntreCasos, Indeterminacion, faltaDato, sinFechaDeEvaluacion } from './result.ts';
 import { iguales, pertenece, union, interseccion, diferencia } from './values.ts';
@@ -78,6 +78,7 @@ export const BUILTIN_IMPLS: Readonly<Record<string, (env: EntornoBuiltin, ...arg
   es_hábil: (e, f: Fecha) => e.calendario.esHabil(f),
   hábil_siguiente: (e, f: Fecha) => e.calendario.siguienteHabil(f),
   fin_de_plazo: (e, f: Fecha, d: Duracion) => finDePlazo(f, d, e.calendario),
+  fin_de_plazo_lectivo: (e, f: Fecha, n: number, c: PeriodoLectivo) => finDePlazoLectivo(f, n, (d) => e.calendario.esHabil(d), c),
   curso_escolar: (_e, f: Fecha) => cursoEscolarDe(f),
   curso_que_empieza: (_e, y: number) => y,
   año_de_inicio: (_e, c: number) => c,

@@ -1,6 +1,7 @@
 // School-year and age helpers.
 
 import { componentes, fechaDesdeComponentes, fechaATexto, anioDe, sumarAnios, type Fecha } from './dates.ts';
+import { Indeterminacion } from './result.ts';
 
 /** A curso escolar is identified by the calendar year it starts in (2025 = "2025-2026"). */
 export type Curso = number;
@@ -86,4 +87,32 @@ export function edadEn(nacimiento: Fecha, f: Fecha): number {
  */
 export function edadAlFinalDelAnio(nacimiento: Fecha, anio: number): number {
   return anio - anioDe(nacimiento);
+}
+
+/** The part of a centre's school calendar (CalendarioEscolar, rules/comun) that says which days are school days. */
+export interface PeriodoLectivo {
+  readonly inicio_de_clases: Fecha;
+  readonly fin_de_clases: Fecha;
+  readonly días_no_lectivos: readonly Fecha[];
+}
+
+/**
+ * The last day of a period of `n` días lectivos counted from the day after `desde`: a día lectivo
+ * is a día hábil (`esHabil`: the resolution's calendar, with local holidays) inside the centre's
+ * teaching period and not one of its non-teaching days. A period that does not end by the last
+ * day of classes needs the next course's calendar, which the case does not give: indeterminado.
+ */
+export function finDePlazoLectivo(desde: Fecha, n: number, esHabil: (f: Fecha) => boolean, periodo: PeriodoLectivo): Fecha {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`un plazo en días lectivos necesita un número entero positivo de días, no ${String(n)}`);
+  const noLectivos = new Set(periodo.días_no_lectivos);
+  // Days before the start of classes are not school days: counting starts there at the earliest.
+  let d = Math.max(desde, periodo.inicio_de_clases - 1);
+  for (let contados = 0; contados < n; ) {
+    d++;
+    if (d > periodo.fin_de_clases) {
+      throw new Indeterminacion(`el plazo de ${n} días lectivos desde el ${fechaATexto(desde)} no acaba antes del fin de clases (${fechaATexto(periodo.fin_de_clases)}): hace falta el calendario del curso siguiente`);
+    }
+    if (esHabil(d) && !noLectivos.has(d)) contados++;
+  }
+  return d;
 }

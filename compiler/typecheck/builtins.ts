@@ -30,6 +30,11 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
     result: DATE,
     doc: 'fin_de_plazo(desde, duración): último día de un plazo contado desde el día siguiente, de fecha a fecha, prorrogado al siguiente hábil si acaba en inhábil (Ley 39/2015, art. 30).',
   },
+  fin_de_plazo_lectivo: {
+    params: [DATE, INT, { k: 'registro', nombre: 'CalendarioEscolar' }],
+    result: DATE,
+    doc: 'fin_de_plazo_lectivo(desde, n, calendario_escolar): último día de un plazo de n días lectivos contado desde el día siguiente: días hábiles entre el inicio y el fin de clases del calendario del centro que no son días no lectivos; si no acaba antes del fin de clases, indeterminado.',
+  },
   curso_escolar: { params: [DATE], result: COURSE, doc: 'curso_escolar(f): el curso escolar (1 de septiembre a 31 de agosto) al que pertenece la fecha.' },
   curso_que_empieza: { params: [INT], result: COURSE, doc: 'curso_que_empieza(año): el curso escolar que empieza en septiembre de ese año.' },
   año_de_inicio: { params: [COURSE], result: INT, doc: 'año_de_inicio(c): el año natural en que empieza el curso.' },
