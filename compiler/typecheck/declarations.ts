@@ -171,7 +171,7 @@ function verifyCitation(module: A.Module, c: A.Citation, text: OfficialText | un
     if (check.alsoAt.length) {
       diagnostics.push(
         warning('cita-ambigua', `La cita aparece ${check.alsoAt.length + 1} veces en el texto oficial (líneas ${[check.line, ...check.alsoAt].join(', ')}).`, c.quoteSpan ?? c.span, {
-          hint: 'Alárgala hasta que sea única: así la explicación y el playground señalan el pasaje correcto.',
+          hint: 'Alárgala hasta que sea única: así la explicación y el playground señalan el pasaje correcto. Si el pasaje se repite igual en otro lugar del texto, empieza la cita con un trozo anterior que sí sea único (el título o el primer párrafo del apartado) seguido de «[…]».',
         }),
       );
     }

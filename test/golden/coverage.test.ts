@@ -17,16 +17,20 @@ interface Entry {
   nota?: string;
 }
 
+// La Rioja has two catalogs (programs 1–5 and 6–11), each numbering its rules from R1: one set
+// of coverage files per catalog.
 const REGULATIONS = [
-  { folder: 'rules/canarias', rules: 191 },
-  { folder: 'rules/murcia', rules: 95 },
-  { folder: 'rules/andalucia', rules: 162 },
+  { folder: 'rules/canarias', rules: 191, files: /^cobertura.*\.json$/ },
+  { folder: 'rules/murcia', rules: 95, files: /^cobertura.*\.json$/ },
+  { folder: 'rules/andalucia', rules: 162, files: /^cobertura.*\.json$/ },
+  { folder: 'rules/larioja', rules: 170, files: /^cobertura-a-.*\.json$/ },
+  { folder: 'rules/larioja', rules: 201, files: /^cobertura-b-.*\.json$/ },
 ];
 
-for (const { folder, rules } of REGULATIONS) {
-  describe(`cobertura de ${folder}`, () => {
+for (const { folder, rules, files } of REGULATIONS) {
+  describe(`cobertura de ${folder} (${files.source})`, () => {
     const entries: Record<string, Entry> = {};
-    for (const f of readdirSync(folder).filter((x) => /^cobertura.*\.json$/.test(x)).sort()) {
+    for (const f of readdirSync(folder).filter((x) => files.test(x)).sort()) {
       Object.assign(entries, JSON.parse(readFileSync(join(folder, f), 'utf8')) as Record<string, Entry>);
     }
 
