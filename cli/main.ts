@@ -362,6 +362,8 @@ async function cmdDiff(args: Args): Promise<number> {
   const { goldenCasesAsJson } = await import('../compiler/testing/golden.ts');
   const since = args.flags.get('desde');
   const pairs: [string, string, string][] = [];
+  /** Rule files with no earlier version to compare with. */
+  const added: string[] = [];
   let cleanup: (() => void) | undefined;
   if (typeof since === 'string') {
     const { execFileSync } = await import('node:child_process');
@@ -377,9 +379,21 @@ async function cmdDiff(args: Args): Promise<number> {
     const old = mkdtempSync(join(tmpdir(), 'neae-diff-'));
     cleanup = () => rmSync(old, { recursive: true, force: true });
     // The whole folder at that revision, so imports and official texts resolve as they were.
-    const archive = execFileSync('git', ['archive', since, folder]);
-    execFileSync('tar', ['-x', '-C', old], { input: archive });
-    for (const f of changed) if (nodeHost.read(join(old, f)) !== undefined && nodeHost.read(f) !== undefined) pairs.push([join(old, f), f, f]);
+    // Through a file, not a buffer: the rule folder with its official texts is megabytes.
+    const tarball = join(old, 'reglas.tar');
+    try {
+      execFileSync('git', ['archive', '--format=tar', `--output=${tarball}`, since, folder], { stdio: ['ignore', 'ignore', 'pipe'] });
+      execFileSync('tar', ['-x', '-f', tarball, '-C', old], { stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (failure) {
+      cleanup();
+      throw new UsageError(`git no puede extraer «${folder}» en «${since}»: ${(failure as Error).message.split('\n')[0]}`);
+    }
+    for (const f of changed) {
+      const before = nodeHost.read(join(old, f)) !== undefined;
+      const now = nodeHost.read(f) !== undefined;
+      if (before && now) pairs.push([join(old, f), f, f]);
+      else if (now) added.push(f);
+    }
   } else {
     const [a, b] = args.positional;
     if (!a || !b) throw new UsageError('Indica las dos versiones: neae diff antes.neae después.neae (o --desde <revisión>).');
@@ -409,7 +423,8 @@ async function cmdDiff(args: Args): Promise<number> {
     cleanup?.();
   }
   if (args.flags.has('json')) process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
-  if (pairs.length === 0) process.stdout.write('Ningún fichero de reglas ha cambiado.\n');
+  if (added.length) process.stdout.write(`Ficheros de reglas nuevos, sin versión anterior con la que comparar (${added.length}):\n${added.map((f) => `  ${f}\n`).join('')}`);
+  if (pairs.length === 0) process.stdout.write(added.length ? 'Ningún fichero de reglas que ya existía ha cambiado.\n' : 'Ningún fichero de reglas ha cambiado.\n');
   if (failed) return 1;
   return anyChange && args.flags.has('fallar-si-cambia') ? 1 : 0;
 }

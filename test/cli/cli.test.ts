@@ -109,6 +109,16 @@ describe('neae (CLI)', () => {
     expect(check.code).toBe(0);
   });
 
+  it('diff --desde: compara toda la carpeta de reglas (megabytes de textos oficiales) sin romperse', () => {
+    // git archive used to go through a 1 MB buffer: with four regulations it stopped with ENOBUFS.
+    const r = neae('diff', '--desde', 'HEAD', 'rules');
+    expect(r.err).not.toMatch(/ENOBUFS|at .*\(/);
+    expect(r.code).toBe(0);
+    const bad = neae('diff', '--desde', 'HEAD', 'no-existe');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/git no puede/);
+  });
+
   it('build: un módulo TypeScript por fichero de reglas', () => {
     const dir = mkdtempSync(join(tmpdir(), 'neae-build-'));
     const r = neae('build', 'rules/canarias/cuarta.neae', '--salida', dir);
