@@ -53,13 +53,24 @@ function emit(g: Gen, line: string): void {
   g.lines.push(g.indent + line);
 }
 
-function block(g: Gen, head: string, body: () => void, tail = '}'): void {
-  emit(g, head);
+function indented(g: Gen, body: () => void): void {
   const saved = g.indent;
   g.indent += '  ';
   body();
   g.indent = saved;
+}
+
+function block(g: Gen, head: string, body: () => void, tail = '}'): void {
+  emit(g, head);
+  indented(g, body);
   emit(g, tail);
+}
+
+/** Two blocks joined by `middle` («} else {», «} catch (e) {»…): `head first middle second }`. */
+function twoBlocks(g: Gen, head: string, first: () => void, middle: string, second: () => void): void {
+  block(g, head, first, middle);
+  indented(g, second);
+  emit(g, '}');
 }
 
 const PRIMITIVE_KINDS: ReadonlySet<Tipo['k']> = new Set<Tipo['k']>(['booleano', 'entero', 'decimal', 'euros', 'porcentaje', 'horas', 'fecha', 'texto', 'curso_escolar', 'enum']);
@@ -181,12 +192,7 @@ function ev(e: IR.Expr, g: Gen, k: Catcher, args: string): string {
       const r = g.fresh('r');
       emit(g, `let ${r}: unknown;`);
       const c = ev(e.condition, g, k, args);
-      block(g, `if (${c}) {`, () => emit(g, `${r} = ${ev(e.then, g, k, args)};`), '} else {');
-      const saved = g.indent;
-      g.indent += '  ';
-      emit(g, `${r} = ${ev(e.else, g, k, args)};`);
-      g.indent = saved;
-      emit(g, '}');
+      twoBlocks(g, `if (${c}) {`, () => emit(g, `${r} = ${ev(e.then, g, k, args)};`), '} else {', () => emit(g, `${r} = ${ev(e.else, g, k, args)};`));
       return r;
     }
     case 'set':
@@ -266,17 +272,18 @@ function threeValued(e: Extract<IR.Expr, { k: 'bin' }>, g: Gen, k: Catcher, args
   const left = capture(e.left, g, args);
   const leftFailure = left.failure!;
   emit(g, `${r} = ${left.value};`);
-  block(g, `if (${leftFailure} !== undefined) {`, () => {
-    emit(g, `if (!(${leftFailure} instanceof Indeterminacion)) ${fail(k, leftFailure)}`);
-    const right = capture(e.right, g, args);
-    const rescued = right.failure ? `${right.failure} === undefined && ${right.value} === ${absorbing}` : `${right.value} === ${absorbing}`;
-    emit(g, `if (${rescued}) ${r} = ${absorbing}; else ${fail(k, leftFailure)}`);
-  }, `} else if (${r} !== ${absorbing}) {`);
-  const saved = g.indent;
-  g.indent += '  ';
-  emit(g, `${r} = ${ev(e.right, g, k, args)};`);
-  g.indent = saved;
-  emit(g, '}');
+  twoBlocks(
+    g,
+    `if (${leftFailure} !== undefined) {`,
+    () => {
+      emit(g, `if (!(${leftFailure} instanceof Indeterminacion)) ${fail(k, leftFailure)}`);
+      const right = capture(e.right, g, args);
+      const rescued = right.failure ? `${right.failure} === undefined && ${right.value} === ${absorbing}` : `${right.value} === ${absorbing}`;
+      emit(g, `if (${rescued}) ${r} = ${absorbing}; else ${fail(k, leftFailure)}`);
+    },
+    `} else if (${r} !== ${absorbing}) {`,
+    () => emit(g, `${r} = ${ev(e.right, g, k, args)};`),
+  );
   return r;
 }
 
@@ -395,16 +402,19 @@ function casesBody(d: IR.DefinitionIR, g: Gen): void {
     emit(g, `let s${i} = 0;`);
     emit(g, `let f${i}: unknown;`);
     const skip = exclusions[i]!.map((j) => `s${j} === 1`).join(' || ');
-    block(g, skip ? `if (!(${skip})) try {` : 'try {', () => {
-      const { value: held } = capture(k.condition, g, 'NO_ARGS', `f${i}`);
-      emit(g, `s${i} = f${i} !== undefined ? 2 : ${held} ? 1 : 0;`);
-    }, '} catch (e) {');
-    const saved = g.indent;
-    g.indent += '  ';
-    emit(g, `s${i} = 2;`);
-    emit(g, `f${i} = e;`);
-    g.indent = saved;
-    emit(g, '}');
+    twoBlocks(
+      g,
+      skip ? `if (!(${skip})) try {` : 'try {',
+      () => {
+        const { value: held } = capture(k.condition, g, 'NO_ARGS', `f${i}`);
+        emit(g, `s${i} = f${i} !== undefined ? 2 : ${held} ? 1 : 0;`);
+      },
+      '} catch (e) {',
+      () => {
+        emit(g, `s${i} = 2;`);
+        emit(g, `f${i} = e;`);
+      },
+    );
   });
   const displaced = (i: number) => {
     const by = d.cases.map((k, j) => (k.dominates.includes(d.cases[i]!.id) ? `s${j} === 1` : '')).filter(Boolean);
