@@ -296,8 +296,14 @@ export class NeaeParser extends CstParser {
     this.SUBRULE(this.expression, { LABEL: 'value' });
   });
 
+  // A parameterised definition may be checked on given arguments: `nivel(EP, 3) = 5`.
   private expectation = this.RULE('expectation', () => {
     this.SUBRULE(this.path);
+    this.OPTION2(() => {
+      this.CONSUME(T.LParen, { LABEL: 'call' });
+      this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.expression, { LABEL: 'arg' }) });
+      this.CONSUME(T.RParen);
+    });
     this.CONSUME(T.Equals);
     this.OR([
       {

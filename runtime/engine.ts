@@ -288,6 +288,11 @@ function anotar(ctx: Contexto, paso: Omit<PasoTraza, 'resultado'> & { resultado:
   ctx.traza.push({ ...paso, argumentos, resultado: exportarResultado(ctx, tipo, paso.resultado) });
 }
 
+/** A parameterised definition on given arguments, for a validated case (golden tests use it). */
+export function evaluarLlamada(programa: ProgramaSpec, entradas: Readonly<Record<string, unknown>>, fecha: Fecha | undefined, nombre: string, args: readonly unknown[]): Resultado {
+  return resolverDefinicion(new Contexto(programa, entradas, fecha, false), programa.definiciones[nombre]!, args);
+}
+
 function resolverDefinicion(ctx: Contexto, d: DefinicionSpec, args: readonly unknown[]): Resultado {
   if (!ctx.traza && d.rapido) {
     try {

@@ -178,6 +178,7 @@ export interface TestCase {
   readonly doc?: string;
   readonly date?: { readonly text: string; readonly span: Span };
   readonly given: readonly { readonly path: readonly Name[]; readonly value: Expr; readonly span: Span }[];
-  readonly expected: readonly { readonly path: readonly Name[]; readonly expected: Expected; readonly span: Span }[];
+  /** `args` when the expectation calls a parameterised definition: `nivel(EP, 3) = 5`. */
+  readonly expected: readonly { readonly path: readonly Name[]; readonly args?: readonly Expr[]; readonly expected: Expected; readonly span: Span }[];
   readonly span: Span;
 }

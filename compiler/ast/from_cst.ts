@@ -338,7 +338,8 @@ export function fromCst(file: string, root: CstNode): A.Module {
         if (tok(e, 'Indeterminado')) expected = { kind: 'indeterminado', reason: str(tok(e, 'reason')) };
         else if (tok(e, 'Conflicto')) expected = { kind: 'conflicto' };
         else expected = { kind: 'value', expr: expr(node(e, 'value')) };
-        return { path: path(node(e, 'path'), span), expected, span: nodeSpan(e) };
+        const args = tok(e, 'call') ? nodes(e, 'arg').map(expr) : undefined;
+        return { path: path(node(e, 'path'), span), ...(args ? { args } : {}), expected, span: nodeSpan(e) };
       }),
       span,
     };

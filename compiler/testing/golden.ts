@@ -27,7 +27,7 @@ import { mostrarExportado } from '../../runtime/explain.ts';
 import { fechaDesdeTexto } from '../../runtime/dates.ts';
 import { Indeterminacion, type Resultado, type Evaluacion } from '../../runtime/result.ts';
 import type { Tipo, Vocabulario } from '../../runtime/types.ts';
-import type { Contexto, PasoResultado } from '../../runtime/engine.ts';
+import { evaluarLlamada, type Contexto, type PasoResultado } from '../../runtime/engine.ts';
 
 export interface TestOutcome {
   readonly name: string;
@@ -47,6 +47,7 @@ export interface TestFileResult {
 
 type Target =
   | { kind: 'output'; name: string; type: Tipo }
+  | { kind: 'call'; name: string; args: readonly unknown[]; type: Tipo }
   | { kind: 'step'; procedure: string; step: string; attribute: 'plazo' | 'estado' | 'realizado' | 'responsable' | 'documento'; type: Tipo };
 
 export interface PreparedTest {
@@ -126,9 +127,9 @@ export function prepareTests(testFile: string, host: SourceHost, text?: string):
     }
     const expectations: PreparedTest['expectations'] = [];
     for (const x of test.expected) {
-      const target = resolveTarget(program, x.path, diagnostics);
+      const target = x.args ? resolveCall(program, x.path, x.args, constant, diagnostics) : resolveTarget(program, x.path, diagnostics);
       if (!target) continue;
-      const label = x.path.map((p) => p.text).join('.');
+      const label = x.path.map((p) => p.text).join('.') + (x.args ? '(…)' : '');
       const value = x.expected.kind === 'value' ? constant(x.expected.expr, target.type, `El resultado esperado de «${label}»`) : undefined;
       expectations.push({ target, expected: x.expected, value, label });
     }
@@ -191,6 +192,29 @@ function resolveTarget(program: IR.Program, path: readonly A.Name[], diagnostics
   return { kind: 'step', procedure: name, step: step.text, attribute: attribute.text as 'plazo', type };
 }
 
+/** `nivel(EP, 3) = 5`: a parameterised definition on constant arguments, typed like its parameters. */
+function resolveCall(
+  program: IR.Program,
+  path: readonly A.Name[],
+  args: readonly A.Expr[],
+  constant: (e: A.Expr, type: Tipo, context: string) => unknown,
+  diagnostics: Diagnostic[],
+): Target | undefined {
+  const head = path[0]!;
+  const d = program.definitions[head.text];
+  const parameterised = Object.values(program.definitions).filter((x) => x.params.length > 0).map((x) => x.name);
+  if (!d || d.params.length === 0 || path.length !== 1) {
+    diagnostics.push(error('llamada-desconocida', `«${path.map((p) => p.text).join('.')}» no es una definición con parámetros de las reglas.`, head.span, { hint: didYouMean(head.text, parameterised) }));
+    return undefined;
+  }
+  if (d.params.length !== args.length) {
+    diagnostics.push(error('numero-de-argumentos', `«${d.name}» recibe ${d.params.length} argumento(s) y se le dan ${args.length}.`, head.span, { hint: `${d.name}(${d.params.map((p) => p.name).join(', ')})` }));
+    return undefined;
+  }
+  const values = args.map((a, i) => constant(a, d.params[i]!.type, `El argumento «${d.params[i]!.name}» de «${d.name}»`));
+  return { kind: 'call', name: d.name, args: values, type: d.type };
+}
+
 function badPath(head: A.Name, diagnostics: Diagnostic[]): undefined {
   diagnostics.push(error('ruta-no-valida', `«${head.text}» es un valor: compáralo sin «.…».`, head.span));
   return undefined;
@@ -202,7 +226,7 @@ function describe(r: Resultado, type?: Tipo, vocabulary?: Vocabulario): string {
   return `conflicto (${r.motivo})`;
 }
 
-function actualFor(evaluation: Evaluacion, target: Target): Resultado {
+function actualFor(evaluation: Evaluacion, target: Exclude<Target, { kind: 'call' }>): Resultado {
   const r = evaluation.resultados[target.kind === 'output' ? target.name : target.procedure]!;
   if (target.kind === 'output' || r.estado !== 'valor') return r;
   const step = (r.valor as PasoResultado[]).find((s) => s.paso === target.step)!;
@@ -224,7 +248,7 @@ export function runTestFile(testFile: string, host: SourceHost): TestFileResult 
     const evaluation = run.evaluateValidated(inputs, { fecha: date });
     const failures: string[] = [];
     for (const x of expectations) {
-      const actual = actualFor(evaluation, x.target);
+      const actual = x.target.kind === 'call' ? evaluarLlamada(run.spec, inputs, date, x.target.name, x.target.args) : actualFor(evaluation, x.target);
       if (x.expected.kind === 'indeterminado') {
         if (actual.estado !== 'indeterminado') failures.push(`${x.label}: se esperaba indeterminado y se obtuvo ${describe(actual, x.target.type, vocabulary)}`);
         else if (x.expected.reason && !actual.motivo.includes(x.expected.reason)) failures.push(`${x.label}: indeterminado, pero el motivo «${actual.motivo}» no contiene «${x.expected.reason}»`);
