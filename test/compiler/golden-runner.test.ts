@@ -43,6 +43,6 @@ describe('pruebas: expectativas sobre definiciones con parámetros', () => {
   it('el formateador conserva los argumentos', () => {
     const text = `pruebas "r.neae"\n\nprueba "T1" "t"\n  dado\n    alumnos = 4\n  espera\n    tramo(2,EP) = "pequeño"\n`;
     const formatted = formatSource(text, 'r.pruebas.neae');
-    expect(formatted.text).toMatch(/tramo\(2, EP\) = "pequeño"/);
+    expect(formatted.ok && formatted.text).toMatch(/tramo\(2, EP\) = "pequeño"/);
   });
 });
