@@ -64,7 +64,11 @@ export function explicar(e: Evaluacion, c?: ContextoExplicacion): string {
       out.push(`  ${nombre}:`);
       for (const s of r.valor as { paso: string; responsable: unknown; documento?: string; plazo: Resultado | null; realizado: string | null; estado: unknown }[]) {
         const estado = typeof s.estado === 'string' ? s.estado : valor(s.estado as Resultado);
-        const quien = s.responsable === null || s.responsable === undefined ? 'sin responsable en el texto' : mostrarExportado({ k: 'enum', nombre: 'Rol' }, s.responsable, c?.vocabulario);
+        const rol = (x: unknown) => mostrarExportado({ k: 'enum', nombre: 'Rol' }, x, c?.vocabulario);
+        const quien =
+          s.responsable === null || s.responsable === undefined ? 'sin responsable en el texto'
+          : Array.isArray(s.responsable) ? s.responsable.map(rol).join(' y ')
+          : rol(s.responsable);
         const plazo = s.plazo ? `plazo ${valor(s.plazo, { k: 'fecha' })}` : 'sin plazo';
         const hecho = s.realizado ? `realizado ${mostrarExportado({ k: 'fecha' }, s.realizado)}` : 'no realizado';
         out.push(`    - ${s.paso} (${quien}${s.documento ? `; ${s.documento}` : ''}): ${plazo}; ${hecho}; ${estado.replace(/_/g, ' ')}`);

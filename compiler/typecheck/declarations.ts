@@ -312,8 +312,10 @@ function checkProcedure(c: Checker, p: A.ProcedureDecl, module: A.Module, citati
     const scope: Scope = { params: [], reads: [], steps: names.slice(), procedure: p.name.text };
     const selfScope: Scope = { ...scope, steps: [...names, s.name.text] };
     const responsible = s.responsible && checkExpr(c, s.responsible, scope);
-    if (responsible && responsible.type.k !== 'enum' && responsible.type.k !== 'texto' && responsible.type.k !== 'error') {
-      c.diagnostics.push(error('tipo-incompatible', 'El responsable de un paso es un rol (un valor de enumeración) o un texto.', responsible.span));
+    // One role or text, or several that share the step («responsable {tutor, orientador}»).
+    const whoType = responsible && (responsible.type.k === 'conjunto' || responsible.type.k === 'lista' ? responsible.type.de : responsible.type);
+    if (whoType && whoType.k !== 'enum' && whoType.k !== 'texto' && whoType.k !== 'error') {
+      c.diagnostics.push(error('tipo-incompatible', 'El responsable de un paso es un rol (un valor de enumeración) o un texto, o un conjunto de ellos si lo comparten.', responsible!.span));
     }
     const deadline = s.deadline && coerce(c, checkExpr(c, s.deadline, scope, T.DATE), T.DATE, `El plazo de «${s.name.text}»`);
     const done = s.done && coerce(c, checkExpr(c, s.done, selfScope, T.optional(T.DATE)), T.optional(T.DATE), `La fecha de realización de «${s.name.text}»`);

@@ -134,6 +134,10 @@ procedimiento p "p"
     const fuera = run(b, { inicio: '2025-09-01', bloqueo: { día: '2025-09-04' }, seguido: '2025-09-03' });
     expect(steps(fuera)[1]!.estado).toBe('fuera_de_orden');
   });
+  it('un paso puede tener varios responsables que lo comparten', () => {
+    const r = run(`entrada firma: fecha "firma"\nprocedimiento p "p"\n  paso R1 firmar "f" responsable {B, A} realizado firma ${cite}\n`, { firma: '2026-01-31' });
+    expect((r.resultados.p as { valor: { responsable: unknown }[] }).valor[0]!.responsable).toEqual(['A', 'B']);
+  });
   it('fin_de_plazo prorroga al siguiente hábil (Ley 39/2015, art. 30.5)', () => {
     const r = run(`entrada f: fecha "f"\ndefinición fin: fecha "x" = fin_de_plazo(f, 2 meses) ${cite}\n`, { f: '2011-02-24' });
     expect(r.resultados.fin).toEqual({ estado: 'valor', valor: '2011-04-25' });
