@@ -27,7 +27,7 @@ import { mostrarExportado } from '../../runtime/explain.ts';
 import { fechaDesdeTexto } from '../../runtime/dates.ts';
 import { Indeterminacion, type Resultado, type Evaluacion } from '../../runtime/result.ts';
 import type { Tipo, Vocabulario } from '../../runtime/types.ts';
-import { evaluarLlamada, type Contexto, type PasoResultado } from '../../runtime/engine.ts';
+import { evaluarLlamada, type Contexto, type PasoResultado, type ProgramaSpec } from '../../runtime/engine.ts';
 
 export interface TestOutcome {
   readonly name: string;
@@ -237,6 +237,12 @@ function actualFor(evaluation: Evaluacion, target: Exclude<Target, { kind: 'call
   return typeof step.estado === 'string' ? { estado: 'valor', valor: step.estado } : step.estado;
 }
 
+/** A call's result in the same (exported) form as the outputs of an evaluation. */
+function callResult(spec: ProgramaSpec, inputs: Readonly<Record<string, unknown>>, date: number | undefined, target: Extract<Target, { kind: 'call' }>, vocabulary: Vocabulario): Resultado {
+  const r = evaluarLlamada(spec, inputs, date, target.name, target.args);
+  return r.estado === 'valor' ? { estado: 'valor', valor: exportar(target.type, r.valor, vocabulary) } : r;
+}
+
 export function runTestFile(testFile: string, host: SourceHost): TestFileResult {
   const { diagnostics, compilation, prepared } = prepareTests(testFile, host);
   const sorted = sortDiagnostics(diagnostics);
@@ -248,7 +254,7 @@ export function runTestFile(testFile: string, host: SourceHost): TestFileResult 
     const evaluation = run.evaluateValidated(inputs, { fecha: date });
     const failures: string[] = [];
     for (const x of expectations) {
-      const actual = x.target.kind === 'call' ? evaluarLlamada(run.spec, inputs, date, x.target.name, x.target.args) : actualFor(evaluation, x.target);
+      const actual = x.target.kind === 'call' ? callResult(run.spec, inputs, date, x.target, vocabulary) : actualFor(evaluation, x.target);
       if (x.expected.kind === 'indeterminado') {
         if (actual.estado !== 'indeterminado') failures.push(`${x.label}: se esperaba indeterminado y se obtuvo ${describe(actual, x.target.type, vocabulary)}`);
         else if (x.expected.reason && !actual.motivo.includes(x.expected.reason)) failures.push(`${x.label}: indeterminado, pero el motivo «${actual.motivo}» no contiene «${x.expected.reason}»`);

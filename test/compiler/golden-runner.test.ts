@@ -12,6 +12,7 @@ definición tramo(n: entero, e: Etapa2): texto "Tramo de un grupo"
   caso grande si n >= 3 y e = EP entonces "grande" cita "x" «Uno dos tres»
   en otro caso indeterminado "en Secundaria el texto no lo dice"
 definición tramo_del_grupo: texto "Tramo" = tramo(alumnos, EP) cita "x" «Uno dos tres»
+definición horas_de_apoyo(n: entero): horas "Horas de apoyo" = 1.5 horas * n cita "x" «Uno dos tres»
 `;
 
 function run(tests: string) {
@@ -27,6 +28,11 @@ describe('pruebas: expectativas sobre definiciones con parámetros', () => {
     const ok = run(`prueba "T1" "t"\n  dado\n    alumnos = 4\n  espera\n    tramo(2, EP) = "pequeño"\n    tramo(5, EP) = "grande"\n    tramo(5, ESO) = indeterminado "Secundaria"\n    tramo_del_grupo = "grande"\n`);
     expect(ok.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(ok.outcomes.map((o) => [o.name, o.passed, o.failures])).toEqual([['T1', true, []]]);
+  });
+  it('los valores se comparan como los resultados: horas y decimales en su unidad', () => {
+    const r = run(`prueba "T4" "t"\n  dado\n    alumnos = 4\n  espera\n    horas_de_apoyo(2) = 3 horas\n`);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.outcomes.map((o) => [o.passed, o.failures])).toEqual([[true, []]]);
   });
   it('un resultado distinto falla con un mensaje que nombra la llamada', () => {
     const r = run(`prueba "T2" "t"\n  dado\n    alumnos = 4\n  espera\n    tramo(2, EP) = "grande"\n`);
