@@ -66,6 +66,18 @@ function atomTest(e: IR.Expr): { atom: string; op: IR.Op; value: unknown } | und
 
 const isInteger = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
+/** «x < v», «x <= v», «x > v», «x >= v» as inclusive bounds on x (ordered values are integers). */
+function boundsOf(op: IR.Op, value: unknown): readonly [min: number, max: number] | undefined {
+  if (!isInteger(value)) return undefined;
+  switch (op) {
+    case 'lt': return [-Infinity, value - 1];
+    case 'le': return [-Infinity, value];
+    case 'gt': return [value + 1, Infinity];
+    case 'ge': return [value, Infinity];
+    default: return undefined;
+  }
+}
+
 function factOf(e: IR.Expr): { atom: string; fact: Fact } | undefined {
   const bare = atomOf(e);
   if (bare && e.type.k === 'booleano') return { atom: bare, fact: { k: 'among', values: [true] } };
@@ -81,15 +93,11 @@ function factOf(e: IR.Expr): { atom: string; fact: Fact } | undefined {
     case 'ne': return { atom, fact: { k: 'not_among', values: [value] } };
     case 'in': return Array.isArray(value) ? { atom, fact: { k: 'among', values: value } } : undefined;
     case 'not_in': return Array.isArray(value) ? { atom, fact: { k: 'not_among', values: value } } : undefined;
-    default: break;
+    default: {
+      const bounds = boundsOf(op, value);
+      return bounds && { atom, fact: { k: 'range', min: bounds[0], max: bounds[1] } };
+    }
   }
-  if (!isInteger(value)) return undefined;
-  const range = (min: number, max: number) => ({ atom, fact: { k: 'range', min, max } as const });
-  if (op === 'lt') return range(-Infinity, value - 1);
-  if (op === 'le') return range(-Infinity, value);
-  if (op === 'gt') return range(value + 1, Infinity);
-  if (op === 'ge') return range(value, Infinity);
-  return undefined;
 }
 
 /** Facts that hold whenever `condition` is true. */
@@ -109,14 +117,8 @@ function decide(fact: Fact, op: IR.Op, value: unknown): boolean | undefined {
   if (op === 'not_in') return negate(decide(fact, 'in', value));
   // A test is a set of accepted values (finite for eq/in) or a range (for orderings).
   const accepted: readonly unknown[] | undefined = op === 'eq' ? [value] : op === 'in' && Array.isArray(value) ? value : undefined;
-  const bounds =
-    !isInteger(value) ? undefined
-    : op === 'lt' ? [-Infinity, value - 1]
-    : op === 'le' ? [-Infinity, value]
-    : op === 'gt' ? [value + 1, Infinity]
-    : op === 'ge' ? [value, Infinity]
-    : undefined;
-  const passes = (v: unknown): boolean | undefined => (accepted ? pertenece(v, accepted) : bounds && isInteger(v) ? v >= bounds[0]! && v <= bounds[1]! : undefined);
+  const bounds = boundsOf(op, value);
+  const passes = (v: unknown): boolean | undefined => (accepted ? pertenece(v, accepted) : bounds && isInteger(v) ? v >= bounds[0] && v <= bounds[1] : undefined);
   switch (fact.k) {
     case 'among': {
       const results = fact.values.map(passes);
@@ -133,8 +135,8 @@ function decide(fact: Fact, op: IR.Op, value: unknown): boolean | undefined {
         return fact.min === fact.max && pertenece(fact.min, accepted) ? true : undefined;
       }
       if (!bounds) return undefined;
-      if (fact.min >= bounds[0]! && fact.max <= bounds[1]!) return true;
-      if (fact.max < bounds[0]! || fact.min > bounds[1]!) return false;
+      if (fact.min >= bounds[0] && fact.max <= bounds[1]) return true;
+      if (fact.max < bounds[0] || fact.min > bounds[1]) return false;
       return undefined;
     }
   }
