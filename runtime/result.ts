@@ -22,15 +22,16 @@ export interface Origen {
   readonly columnaFin: number;
 }
 
+/** A result that is not a value: an indeterminado or a conflict. */
+export type ResultadoFallido = Exclude<Resultado, { readonly estado: 'valor' }>;
+
 export type Resultado =
   | { readonly estado: 'valor'; readonly valor: unknown }
   | { readonly estado: 'indeterminado'; readonly motivo: string; readonly cita?: CitaTraza }
   | { readonly estado: 'conflicto'; readonly motivo: string; readonly casos: readonly { readonly caso: string; readonly cita?: CitaTraza }[] };
 
 /** A result whose value has a known JSON type (what generated evaluators declare). */
-export type ResultadoDe<T> =
-  | { readonly estado: 'valor'; readonly valor: T }
-  | Exclude<Resultado, { readonly estado: 'valor' }>;
+export type ResultadoDe<T> = { readonly estado: 'valor'; readonly valor: T } | ResultadoFallido;
 
 export interface PasoTraza {
   /** The definition, norm or procedure step this step belongs to. */
@@ -63,12 +64,12 @@ export interface Evaluacion {
  * Evaluators can then hold a failure known at compile time (an explicit `indeterminado`, «falta
  * el dato …») as a constant and give it out without building anything per evaluation.
  */
-export class FalloRegla {
-  #resultado: Resultado | undefined;
+export abstract class FalloRegla {
+  #resultado: ResultadoFallido | undefined;
   #lectura: { readonly nombre: string; readonly fallo: FalloRegla } | undefined;
 
   /** This failure as a result (frozen: it is shared by every evaluation that gives it). */
-  resultado(): Resultado {
+  resultado(): ResultadoFallido {
     return (this.#resultado ??= Object.freeze(this.comoResultado()));
   }
 
@@ -76,15 +77,12 @@ export class FalloRegla {
   leidoComo(nombre: string): FalloRegla {
     const last = this.#lectura;
     if (last !== undefined && last.nombre === nombre) return last.fallo;
-    const r = this.resultado();
-    const fallo = r.estado === 'valor' ? new Indeterminacion(`«${nombre}»: fallo sin motivo`) : falloLeido(nombre, r);
+    const fallo = falloLeido(nombre, this.resultado());
     this.#lectura = { nombre, fallo };
     return fallo;
   }
 
-  protected comoResultado(): Resultado {
-    throw new Error('FalloRegla sin resultado');
-  }
+  protected abstract comoResultado(): ResultadoFallido;
 }
 
 export class Indeterminacion extends FalloRegla {
@@ -94,7 +92,7 @@ export class Indeterminacion extends FalloRegla {
   ) {
     super();
   }
-  protected override comoResultado(): Resultado {
+  protected override comoResultado(): ResultadoFallido {
     return this.cita === undefined ? { estado: 'indeterminado', motivo: this.motivo } : { estado: 'indeterminado', motivo: this.motivo, cita: this.cita };
   }
 }
@@ -106,7 +104,7 @@ export class ConflictoEntreCasos extends FalloRegla {
   ) {
     super();
   }
-  protected override comoResultado(): Resultado {
+  protected override comoResultado(): ResultadoFallido {
     return { estado: 'conflicto', motivo: this.motivo, casos: this.casos };
   }
 }
@@ -130,7 +128,7 @@ export function resultadoDeFallo(failure: unknown): Resultado {
 }
 
 /** What a reader of the failed rule `nombre` sees: the rule's name and its reason. */
-export function falloLeido(nombre: string, r: Exclude<Resultado, { estado: 'valor' }>): Indeterminacion | ConflictoEntreCasos {
+export function falloLeido(nombre: string, r: ResultadoFallido): Indeterminacion | ConflictoEntreCasos {
   if (r.estado === 'indeterminado') return new Indeterminacion(r.motivo.startsWith('«') ? r.motivo : `«${nombre}» es indeterminado: ${r.motivo}`, r.cita);
   return new ConflictoEntreCasos(`«${nombre}» tiene un conflicto: ${r.motivo}`, r.casos);
 }
