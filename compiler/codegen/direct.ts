@@ -35,8 +35,6 @@ interface Gen {
   readonly lines: string[];
   /** The local holding an input: each input the rule reads is read once, at its start. */
   input(name: string): string;
-  /** Set when the rule needs the evaluation context (date, calendar, built-ins): only then is one built. */
-  usesContext: boolean;
   indent: string;
   fresh(prefix: string): string;
   readonly constant: Refs['constant'];
@@ -151,7 +149,6 @@ function ev(e: IR.Expr, g: Gen, k: Catcher, args: string): string {
       throw new Error('direct evaluators do not support calls or procedure steps');
     case 'builtin': {
       if (e.fn === 'hoy') {
-        g.usesContext = true;
         emit(g, `if (ctx.fecha === undefined) ${fail(k, failureConstant(g, 'hoy', 'sinFechaDeEvaluacion()'))}`);
         return 'ctx.fecha';
       }
@@ -171,7 +168,6 @@ function ev(e: IR.Expr, g: Gen, k: Catcher, args: string): string {
         return `(${temp(ev(inner, g, k, args), 'a')} as unknown[]).length`;
       }
       const values = e.args.map((a) => temp(ev(a, g, k, args), 'a'));
-      g.usesContext = true;
       const impl = g.constant(`builtin:${e.fn}`, (n) => `const ${n} = BUILTIN_IMPLS[${q(e.fn)}] as Builtin;`);
       return temp(`${impl}(ctx${values.map((v) => `, ${v}`).join('')})`);
     }
@@ -237,7 +233,6 @@ function binary(e: Extract<IR.Expr, { k: 'bin' }>, g: Gen, k: Catcher, args: str
     const test = `(${list}.length === ${setOnRight.length}${setOnRight.map((m, i) => ` && ${list}[${i}] === ${JSON.stringify(m)}`).join('')})`;
     return e.op === 'eq' ? test : `!${test}`;
   }
-  if (e.op === 'date_plus' || e.op === 'date_minus') g.usesContext = true;
   return emitOperation(e, l, r);
 }
 
@@ -475,14 +470,16 @@ export function directEvaluators(program: IR.Program, vocabulary: { enums: unkno
   lines.push(`const NO_ARGS: readonly unknown[] = [];`);
   const names = [...deps.keys()];
   const index = new Map(names.map((n, i) => [n, i]));
+  // The rules that read the date, the calendar or a built-in take the context (ruleReadsContext
+  // mirrors what ev emits; the generated modules are type-checked, so a mismatch cannot pass).
+  const needsContext = new Set(names.filter((n) => ruleReadsContext(program, n)));
   // A rule that reads only inputs, cannot fail and needs no context is computed lazily, by each
   // rule that reads it, when first needed: a table branch that never looks at it never pays for
   // it. (Two readers in one evaluation compute it twice; such rules are cheap leaves.)
-  const lazy = new Set(names.filter((n) => deps.get(n)!.length === 0 && !fallible.rule(n) && !ruleReadsContext(program, n)));
+  const lazy = new Set(names.filter((n) => deps.get(n)!.length === 0 && !fallible.rule(n) && !needsContext.has(n)));
   const eagerReads = (n: string) => deps.get(n)!.filter((r) => !lazy.has(r));
   // One function per rule, taking the case, the context if it needs one, and the values of the
   // rules it reads eagerly (computed before it).
-  const needsContext = new Set<string>();
   for (const name of names) {
     const reads = deps.get(name)!;
     const params = eagerReads(name).map((r) => `dep${index.get(r)}: unknown`);
@@ -490,7 +487,6 @@ export function directEvaluators(program: IR.Program, vocabulary: { enums: unkno
     let counter = 0;
     const inputs = new Map<string, string>();
     const g: Gen = {
-      usesContext: false,
       lines: [],
       input: (n) => {
         let local = inputs.get(n);
@@ -518,10 +514,8 @@ export function directEvaluators(program: IR.Program, vocabulary: { enums: unkno
       ...[...inputs].map(([n, local]) => `    const ${local} = caso[${q(n)}];`),
       ...reads.filter((r) => lazy.has(r)).map((r) => `    let dep${index.get(r)}: unknown;`),
     );
-    if (g.usesContext) needsContext.add(name);
-    if (g.usesContext && lazy.has(name)) throw new Error(`${name}: uses the context but was taken as lazy (ruleReadsContext and ev disagree)`);
     lines.push(`/** ${name}: su valor o su fallo (como valor). */`);
-    lines.push(`function R${index.get(name)}(caso: Registro${g.usesContext ? ', ctx: Directo' : ''}${params.map((p) => `, ${p}`).join('')}): unknown {`);
+    lines.push(`function R${index.get(name)}(caso: Registro${needsContext.has(name) ? ', ctx: Directo' : ''}${params.map((p) => `, ${p}`).join('')}): unknown {`);
     if (fallible.rule(name)) {
       // An impossible calculation is thrown; the rule turns it into its failure, as the engine.
       lines.push('  try {', ...g.lines, '  } catch (failure) {', '    return comoFallo(failure);', '  }');
