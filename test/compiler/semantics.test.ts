@@ -174,42 +174,44 @@ describe('importar otro fichero de reglas de la misma resolución', () => {
   });
 });
 
+/** A rule file that imports the common vocabulary (CalendarioEscolar), compiled once, and its interpreter. */
+function withCommonVocabulary(region: string, body: string) {
+  const files = {
+    'rules/comun/vocabulario.neae': nodeHostRead('rules/comun/vocabulario.neae'),
+    'rules/x/r.neae': `resolución r { título: "R" texto: "t.txt" calendario: "${region}" }\nimportar "../comun/vocabulario.neae"\nentrada cal: CalendarioEscolar "c"\n${body}`,
+    'rules/x/t.txt': 'uno',
+  };
+  const c = compile('rules/x/r.neae', memoryHost(files));
+  return { errors: c.diagnostics.filter((d) => d.severity === 'error'), run: interpreter(c.program!) };
+}
+
+const CALENDARIO = { inicio_de_clases: '2025-09-08', fin_primer_trimestre: '2025-12-19', fin_segundo_trimestre: '2026-03-27', fin_de_clases: '2026-06-19', días_no_lectivos: [] as string[] };
+
 describe('vocabulario común: trimestre según el calendario del centro', () => {
   it('sitúa una fecha en su trimestre, e indeterminado fuera del periodo lectivo', () => {
-    const files = {
-      'rules/comun/vocabulario.neae': nodeHostRead('rules/comun/vocabulario.neae'),
-      'rules/x/r.neae': 'resolución r { título: "R" texto: "t.txt" calendario: "ES" }\nimportar "../comun/vocabulario.neae"\nentrada cal: CalendarioEscolar "c"\nentrada f: fecha "f"\ndefinición t: entero "t" = trimestre(f, cal) cita "x" «uno»\n',
-      'rules/x/t.txt': 'uno',
-    };
-    const c = compile('rules/x/r.neae', memoryHost(files));
-    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const cal = { inicio_de_clases: '2025-09-08', fin_primer_trimestre: '2025-12-19', fin_segundo_trimestre: '2026-03-27', fin_de_clases: '2026-06-19', días_no_lectivos: [] };
-    const run = (f: string) => interpreter(c.program!).evaluate({ cal, f }).resultados.t;
-    expect(run('2025-12-19')).toEqual({ estado: 'valor', valor: 1 });
-    expect(run('2025-12-20')).toEqual({ estado: 'valor', valor: 2 });
-    expect(run('2026-07-01')!.estado).toBe('indeterminado');
+    const { errors, run } = withCommonVocabulary('ES', 'entrada f: fecha "f"\ndefinición t: entero "t" = trimestre(f, cal) cita "x" «uno»\n');
+    expect(errors).toEqual([]);
+    const t = (f: string) => run.evaluate({ cal: CALENDARIO, f }).resultados.t;
+    expect(t('2025-12-19')).toEqual({ estado: 'valor', valor: 1 });
+    expect(t('2025-12-20')).toEqual({ estado: 'valor', valor: 2 });
+    expect(t('2026-07-01')!.estado).toBe('indeterminado');
   });
 });
 
 describe('plazos en días lectivos según el calendario del centro', () => {
-  const files = {
-    'rules/comun/vocabulario.neae': nodeHostRead('rules/comun/vocabulario.neae'),
-    'rules/x/r.neae': 'resolución r { título: "R" texto: "t.txt" calendario: "ES-RI" }\nimportar "../comun/vocabulario.neae"\nentrada cal: CalendarioEscolar "c"\nentrada f: fecha "f"\nentrada n: entero "n"\ndefinición fin: fecha "t" = fin_de_plazo_lectivo(f, n, cal) cita "x" «uno»\n',
-    'rules/x/t.txt': 'uno',
-  };
-  const c = compile('rules/x/r.neae', memoryHost(files));
-  const cal = { inicio_de_clases: '2025-09-08', fin_primer_trimestre: '2025-12-19', fin_segundo_trimestre: '2026-03-27', fin_de_clases: '2026-06-19', días_no_lectivos: ['2025-12-22', '2025-12-23', '2025-12-24', '2025-12-26', '2025-12-29', '2025-12-30', '2025-12-31', '2026-01-02', '2026-01-05', '2026-01-07'] };
-  const run = (f: string, n: number) => interpreter(c.program!).evaluate({ cal, f, n }).resultados.fin;
+  const { errors, run } = withCommonVocabulary('ES-RI', 'entrada f: fecha "f"\nentrada n: entero "n"\ndefinición fin: fecha "t" = fin_de_plazo_lectivo(f, n, cal) cita "x" «uno»\n');
+  const cal = { ...CALENDARIO, días_no_lectivos: ['2025-12-22', '2025-12-23', '2025-12-24', '2025-12-26', '2025-12-29', '2025-12-30', '2025-12-31', '2026-01-02', '2026-01-05', '2026-01-07'] };
+  const fin = (f: string, n: number) => run.evaluate({ cal, f, n }).resultados.fin;
   it('cuenta desde el día siguiente, sin fines de semana, festivos ni días no lectivos del centro', () => {
-    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(errors).toEqual([]);
     // Mon 2025-12-15 + 15 días lectivos: 16–19 Dec (4), then the Christmas break and the holidays
     // of 25 Dec, 1 and 6 Jan are skipped; 8–9 Jan (6), 12–16 (11), 19–22 Jan (15).
-    expect(run('2025-12-15', 15)).toEqual({ estado: 'valor', valor: '2026-01-22' });
+    expect(fin('2025-12-15', 15)).toEqual({ estado: 'valor', valor: '2026-01-22' });
     // Before the start of classes, counting starts on the first school day.
-    expect(run('2025-08-01', 1)).toEqual({ estado: 'valor', valor: '2025-09-08' });
+    expect(fin('2025-08-01', 1)).toEqual({ estado: 'valor', valor: '2025-09-08' });
   });
   it('un plazo que no acaba antes del fin de clases es indeterminado, con el motivo', () => {
-    const r = run('2026-06-10', 15);
+    const r = fin('2026-06-10', 15);
     expect(r).toMatchObject({ estado: 'indeterminado' });
     expect(r!.estado === 'indeterminado' && r!.motivo).toMatch(/hace falta el calendario del curso siguiente/);
   });
